@@ -221,6 +221,18 @@ def assemble(doc: Document, mentions: list[Mention], drafts: list[Draft],
             for i, item in enumerate(items):
                 _record(spans, f"{path}.{name}[{i}]", item)
 
+    # 期望职位 / 期望城市 / 期望薪资 key-value lines found by the basics extractor
+    for m in mentions:
+        if m.field in ("job_intention.positions", "job_intention.locations"):
+            key = m.field.split(".", 1)[1]
+            b = _bitext([m])
+            if b is not None:
+                _record(spans, f"job_intention.{key}[{len(job.get(key, []))}]", [m])
+                job.setdefault(key, []).append(b)
+        elif m.field == "job_intention.salary" and not job.get("salary"):
+            job["salary"] = str(m.value)
+            _record(spans, "job_intention.salary", [m])
+
     covered = _covered(mentions, drafts)
     fragments = unparsed_fragments(doc, covered)
     unparsed = []

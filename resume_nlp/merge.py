@@ -1,8 +1,7 @@
-"""Reconcile drafts into the profile's entries.
+"""Reconcile drafts into the profile's entries, in resume order.
 
-For a resume in one language this orders drafts by section and keeps them as they are.
-The bilingual alignment (English and Chinese versions of the same facts) lives in
-``resume_nlp.bilingual`` and runs when a document has both languages.
+A resume in one language keeps its drafts as they are. When a document holds both English
+and Chinese entries, :func:`resume_nlp.bilingual.merge_bilingual` aligns the two versions.
 """
 
 from __future__ import annotations
@@ -17,16 +16,11 @@ __all__ = ["merge"]
 
 
 def merge(doc: Document, drafts: list[Draft], settings: Settings) -> tuple[list[Draft], list[dict[str, Any]]]:
-    """Drafts in resume order, duplicates within one language dropped; conflicts found.
-
-    Returns ``(drafts, conflicts)`` where conflicts are ``meta.conflicts`` items.
-    """
+    """Returns ``(drafts, conflicts)``; conflicts are ``meta.conflicts`` items."""
     drafts = sorted(drafts, key=lambda d: d.start)
-    langs = {d.lang for d in drafts if d.kind not in ("skills",)}
+    langs = {d.lang for d in drafts}
     if {"en", "zh"} <= langs:
-        try:
-            from .bilingual import merge_bilingual
-        except ImportError:  # the bilingual merger is optional until it lands
-            return drafts, []
+        from .bilingual import merge_bilingual
+
         return merge_bilingual(doc, drafts, settings)
     return drafts, []

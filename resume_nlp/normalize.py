@@ -215,27 +215,21 @@ def _pass_markup(text: str, sources: array, marks: list[tuple[str, int, object]]
 
 
 # --- pass 3: whitespace ------------------------------------------------------------------
-_WHITESPACE = regex.compile(r"[ \t]+(?=\n|\Z)|\n{3,}|(?<=\S)[ ]{3,}|\A\n+")
+_WHITESPACE = regex.compile(
+    r"(?P<drop>[ \t]+(?=\n|\Z)|(?<=^|\n)[ \t]+|\A\n+)|(?P<blank>\n{3,})|(?P<gap>(?<=\S)[ ]{3,})"
+)
 
 
 def _pass_whitespace(text: str, sources: array) -> tuple[str, array, list[tuple[int, int]]]:
-    """Trailing spaces go, blank-line runs shrink to one, 3+ inner spaces become 2 (a column gap)."""
+    """Leading and trailing spaces go, blank-line runs shrink to one, 3+ inner spaces become 2 (a column gap)."""
     out = _Builder()
     moves: list[tuple[int, int]] = []  # (old offset, new offset) checkpoints for mark remapping
     pos = 0
     for m in _WHITESPACE.finditer(text):
         out.copy(text, sources, pos, m.start())
         moves.append((m.start(), out.length))
-        s = m[0]
-        if s.startswith("\n") and m.start() == 0:
-            pass
-        elif s.startswith("\n"):
+        if m["blank"] is not None or m["gap"] is not None:
             out.copy(text, sources, m.start(), m.start() + 2)
-        elif s.startswith(" ") and not s.strip(" "):
-            if m.end() == len(text) or text[m.end()] == "\n":
-                pass
-            else:
-                out.copy(text, sources, m.start(), m.start() + 2)
         pos = m.end()
         moves.append((m.end(), out.length))
     out.copy(text, sources, pos, len(text))

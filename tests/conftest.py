@@ -40,3 +40,18 @@ def analyse_text(text: str):
     from resume_nlp.document import analyse
 
     return analyse(text)
+
+
+# Hypothesis profiles: "ci" (default) is fixed-seed and quick; HYPOTHESIS_PROFILE=long digs deeper.
+try:
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("ci", max_examples=40, derandomize=True, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.register_profile("long", max_examples=2000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+except ImportError:  # pragma: no cover - hypothesis is in the [test] extra
+    pass

@@ -1,0 +1,99 @@
+"""The bilingual merger on drafts: assignment, pairing signals, conflicts, unions."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_nlp.bilingual import assign, merge_bilingual, skill_key
+from resume_nlp.settings import Settings
+from resume_nlp.spans import Draft, Mention
+
+
+def draft(kind: str, lang: str, at: int, **fields) -> Draft:
+    d = Draft(kind, lang, at, at + 10)
+    pos = at
+    for name, value in fields.items():
+        values = value if isinstance(value, list) and name in ("highlights",) else [value]
+        for v in values:
+            vlang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in str(v)) else "en"
+            m = Mention(f"{kind}.{name}", v, pos, pos + 1, vlang)
+            pos += 1
+            if name == "highlights":
+                d.add(m)
+            else:
+                d.set(m)
+    return d
+
+
+# fmt: off
+@pytest.mark.parametrize("scores, threshold, expected", [
+    ([[0.9, 0.1], [0.8, 0.7]], 0.5, [(0, 0), (1, 1)]),
+    ([[0.9, 0.85], [0.88, 0.1]], 0.5, [(0, 1), (1, 0)]),      # optimal, not greedy
+    ([[0.2, 0.1], [0.1, 0.3]], 0.5, []),                        # nothing above the threshold
+    ([[0.9], [0.95], [0.1]], 0.5, [(1, 0)]),
+    ([], 0.5, []),
+])
+# fmt: on
+def test_bilingual_assign(scores, threshold, expected):
+    assert assign(scores, threshold) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("a, b", [
+    ("PyTorch", "Pytorch"), ("C++", "c++"), ("Tensorflow 2", "TensorFlow"), ("Python (Proficient)", "python"),
+])
+# fmt: on
+def test_bilingual_skill_key_identifies_spellings(a, b):
+    assert skill_key(a) == skill_key(b)
+
+
+def test_bilingual_merges_aligned_entries_and_records_conflict():
+    en = [draft("work", "en", 0, organization="Google Brain", position="Software Engineering Intern",
+                start="2019-05", end="present"),
+          draft("work", "en", 100, organization="Tencent Youtu X-Lab", position="Research Intern",
+                start="2018-05", end="2019-04")]
+    zh = [draft("work", "zh", 1000, organization="Google Brain", position="机器学习软件工程实习生",
+                start="2019-05", end="present"),
+          draft("work", "zh", 1100, organization="腾讯 优图实验室", position="视觉研究实习生",
+                start="2018-03", end="2019-04")]
+    merged, conflicts = merge_bilingual(None, en + zh, Settings())
+    assert len(merged) == 2
+    assert {m.lang: m.value for m in merged[1].fields["position"]} == {"en": "Research Intern", "zh": "视觉研究实习生"}
+    assert conflicts == [{"path": "work[1].start", "values": [{"value": "2018-05", "lang": "en"},
+                                                             {"value": "2018-03", "lang": "zh"}],
+                          "chosen": "2018-05"}]
+
+
+def test_bilingual_prefer_chinese_keeps_chinese_value():
+    en = [draft("work", "en", 0, organization="Tencent", start="2018-05", end="2019-04")]
+    zh = [draft("work", "zh", 100, organization="腾讯", start="2018-03", end="2019-04")]
+    merged, conflicts = merge_bilingual(None, en + zh, Settings(prefer_lang="zh"))
+    assert merged[0].get("start") == "2018-03" and conflicts[0]["chosen"] == "2018-03"
+
+
+def test_bilingual_unpaired_entries_stay_single():
+    en = [draft("education", "en", 0, institution="Stanford University", start="2010-09", end="2014-06")]
+    zh = [draft("education", "zh", 100, institution="北京大学", start="2016-09", end="2019-06"),
+          draft("education", "zh", 200, institution="斯坦福大学", start="2010-09", end="2014-06")]
+    merged, _ = merge_bilingual(None, en + zh, Settings())
+    assert [sorted(m.lang for m in d.fields["institution"]) for d in merged] == [["zh"], ["en", "zh"]]
+
+
+def test_bilingual_pairs_bullets_by_anchors():
+    en = draft("work", "en", 0, organization="Tencent", start="2018-05",
+               highlights=["Trained a ResNet50 model with Caffe, MAE 2.3", "Built a Django annotation tool"])
+    zh = draft("work", "zh", 100, organization="腾讯", start="2018-05",
+               highlights=["使用 Django 开发标注系统", "通过 Caffe 训练 ResNet50 模型,MAE 为 2.3", "封装 C++ SDK"])
+    merged, _ = merge_bilingual(None, [en, zh], Settings())
+    items = [{m.lang: m.value for m in item} for item in merged[0].lists["highlights"]]
+    assert items[0] == {"en": "Trained a ResNet50 model with Caffe, MAE 2.3", "zh": "通过 Caffe 训练 ResNet50 模型,MAE 为 2.3"}
+    assert {"en": "Built a Django annotation tool", "zh": "使用 Django 开发标注系统"} in items
+    assert {"zh": "封装 C++ SDK"} in items and len(items) == 3
+
+
+def test_bilingual_skills_union_without_duplicates():
+    skills = [draft("skills", "en", i, name=n) for i, n in enumerate(["Python", "PyTorch", "C++"])]
+    skills += [draft("skills", "zh", 100 + i, name=n) for i, n in enumerate(["python", "Pytorch", "MATLAB"])]
+    skills += [draft("work", "zh", 500, organization="腾讯")]
+    merged, _ = merge_bilingual(None, skills, Settings())
+    assert [d.get("name") for d in merged if d.kind == "skills"] == ["Python", "PyTorch", "C++", "MATLAB"]

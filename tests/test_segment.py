@@ -1,0 +1,85 @@
+"""segment: headings in both languages, styled lines, sections with offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_nlp.segment import heading_kind
+from tests.conftest import analyse_text
+
+# fmt: off
+@pytest.mark.parametrize("heading, kind", [
+    ("Education", "education"), ("EDUCATION", "education"), ("教育经历", "education"),
+    ("教育背景", "education"), ("學歷", "education"), ("教育背景 Education", "education"),
+    ("Education / 教育背景", "education"), ("Experience _____", "work"), ("工作经历", "work"),
+    ("实习经历", "work"), ("工作經驗", "work"), ("WORK EXPERIENCE", "work"), ("RESEARCH EXPERIENCE", "work"),
+    ("项目经历", "projects"), ("RESEARCH PROJECTS", "projects"), ("Publications", "publications"),
+    ("论文", "publications"), ("发表论文", "publications"), ("Skills", "skills"), ("专业技能", "skills"),
+    ("技能", "skills"), ("TECHNICAL SKILLS", "skills"), ("SKILLS AND CERTIFICATIONS", "skills"),
+    ("Honors", "awards"), ("Awards", "awards"), ("获奖", "awards"), ("曾获奖励", "awards"),
+    ("Summary", "summary"), ("个人介绍", "summary"), ("自我评价", "summary"), ("Interests", "interests"),
+    ("兴趣爱好", "interests"), ("References", "references"), ("Referrers___", "references"),
+    ("求职意向", "job_intention"), ("适合职位", "job_intention"), ("Languages", "languages"),
+    ("Certificates", "certificates"), ("个人信息", "basics"), ("附录 I：「部分实验结果」", "appendix"),
+    ("一、教育背景", "education"), ("1. Education", "education"), ("Education:", "education"),
+    ("【工作经历】", "work"),
+])
+# fmt: on
+def test_segment_heading_kind(heading, kind):
+    assert heading_kind(heading) == kind
+
+
+# fmt: off
+@pytest.mark.parametrize("line", [
+    "Zhejiang University", "Software Engineer", "I love education and teaching kids every weekend",
+    "北京大学", "Python, C++, Java",
+])
+# fmt: on
+def test_segment_not_a_heading(line):
+    assert heading_kind(line) is None
+
+
+# fmt: off
+@pytest.mark.parametrize("text, kinds", [
+    ("Jane Doe\njane@x.com\n\nEducation\nMIT\n\nExperience\nGoogle", ["header", "education", "work"]),
+    ("# Jane Doe\n\n## **Zhejiang University**\n\n## Education\n\n## **Zhejiang University**",
+     ["header", "education"]),
+    ("**RESEARCH AND TEACHING EXPERIENCE**\nTA, MIT", ["work"]),
+    ("王小明\n\n教育背景 Education\n北京大学\n\n工作經驗\n騰訊", ["header", "education", "work"]),
+    ("EDUCATION\nA\nPUBLICATIONS\nB\nREFERENCES\nC", ["education", "publications", "references"]),
+])
+# fmt: on
+def test_segment_sections(text, kinds):
+    doc = analyse_text(text)
+    assert [s.kind for s in doc.sections] == kinds
+
+
+def test_segment_section_offsets_cover_heading_and_body():
+    doc = analyse_text("Jane\n\nEducation\nMIT 2019\n\nSkills\nPython")
+    edu = doc.sections[1]
+    assert doc.text[edu.start:edu.end] == "Education\nMIT 2019"
+    assert doc.text[edu.body_start:edu.end] == "MIT 2019"
+    assert (edu.heading, edu.lang) == ("Education", "en")
+
+
+def test_segment_section_language_follows_body():
+    doc = analyse_text("教育背景 Education\n北京大学 计算机 本科")
+    assert doc.sections[0].lang == "zh"
+
+
+# Each seed's sections, by kind, in order (gold: which sections the resume has).
+SEED_SECTIONS = {
+    "000_dd3fa7857e3177f8": ["header", "education", "work", "publications", "references"],
+    "001_cabae79e750d549c": ["header", "education", "work", "publications", "skills"],
+    "002_e043cbb20aad4144": ["header", "education", "work", "publications", "projects", "projects", "skills"],
+    "003_2753b7b0fde49a33": ["work", "skills", "interests", "summary", "education", "job_intention",
+                             "appendix", "appendix"],
+    "004_047d70e5b9cb1943": ["header", "education", "awards", "work", "publications", "skills",
+                             "education", "awards", "work", "publications"],
+}
+
+
+@pytest.mark.parametrize("stem", sorted(SEED_SECTIONS))
+def test_segment_seed_sections(stem, seed_texts):
+    doc = analyse_text(seed_texts[stem])
+    assert [s.kind for s in doc.sections] == SEED_SECTIONS[stem]
