@@ -83,7 +83,12 @@ class Parser:
             raise InputTooLargeError("max_lines", lines, settings.max_lines)
 
         doc_extractors, section_parsers = self._load()
-        doc = analyse(raw.text, raw.name, raw.pages)
+        text = raw.text
+        if raw.media_type == "text/plain":
+            from .columns import unzip_columns
+
+            text = unzip_columns(text)  # PDF/DOCX readers order their columns themselves
+        doc = analyse(text, raw.name, raw.pages)
         mentions: list[Mention] = []
         for extractor in doc_extractors:
             mentions.extend(extractor(doc))

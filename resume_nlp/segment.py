@@ -111,6 +111,21 @@ def heading_kind(text: str) -> str | None:
     return None
 
 
+def _ocr_kind(text: str) -> str | None:
+    """A Latin heading with one OCR slip ("Educatlon", "Experlence"): edit distance 1 to a known
+    heading of 7+ letters, on a short line of letters only."""
+    key = _key(_clean(text))
+    if not (7 <= len(key) <= 30) or not regex.fullmatch(r"[a-z ]+", key):
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    for heading, (kind, lang) in _vocabulary().items():
+        if lang == "en" and len(heading) >= 7 and abs(len(heading) - len(key)) <= 1 \
+                and Levenshtein.distance(heading, key, score_cutoff=1) <= 1:
+            return kind
+    return None
+
+
 def _looks_styled(line_text: str, line: Line, marks: list[Mark]) -> bool:
     """Markdown heading, a line in bold, ALL CAPS, or a short line ending with a colon."""
     for mark in marks:
@@ -150,6 +165,8 @@ def find_headings(text: str, lines: list[Line], marks: list[Mark]) -> list[Headi
                 kind = _keyword_kind(stripped)
                 if kind and stripped.startswith("•"):
                     kind = None  # a bullet item that mentions "projects" is content
+            if kind is None and words <= 3:
+                kind = _ocr_kind(stripped)
         if kind:
             headings.append(Heading(line, kind, _clean(stripped).rstrip(":：_ ").strip() or stripped))
     return headings

@@ -83,3 +83,18 @@ SEED_SECTIONS = {
 def test_segment_seed_sections(stem, seed_texts):
     doc = analyse_text(seed_texts[stem])
     assert [s.kind for s in doc.sections] == SEED_SECTIONS[stem]
+
+
+# fmt: off
+@pytest.mark.parametrize("heading, kind", [
+    ("Educatlon", "education"), ("EXPERlENCE", "work"), ("Publicatons", "publications"),
+])
+# fmt: on
+def test_segment_heading_with_one_ocr_slip(heading, kind):
+    doc = analyse_text(f"Jane Doe\n\n{heading}\nsomething")
+    assert [s.kind for s in doc.sections] == ["header", kind]
+
+
+def test_segment_ocr_tolerance_does_not_invent_headings():
+    doc = analyse_text("Jane Doe\n\nEducated\nsomething")
+    assert [s.kind for s in doc.sections] == ["header"]
