@@ -103,11 +103,12 @@ class Parser:
         return assemble(doc, mentions, drafts, conflicts, warnings)
 
     def pipe(self, sources: Iterable[Any], *, as_tuples: bool = False, n_process: int = 1,
-             batch_size: int = 8) -> Iterator[Any]:
+             batch_size: int = 8, start_method: str | None = None) -> Iterator[Any]:
         """Parse many resumes, in order.
 
         With ``as_tuples=True`` the items are ``(source, context)`` pairs and the results
-        ``(profile, context)``. ``n_process > 1`` parses in worker processes (fork or spawn);
+        ``(profile, context)``. ``n_process > 1`` parses in worker processes, started with
+        ``start_method`` (``"fork"``, ``"spawn"``, ``"forkserver"``; default: the platform's);
         a source that fails yields its :class:`ResumeNLPError` in place of a profile.
         """
         items = ((s, None) for s in sources) if not as_tuples else iter(sources)
@@ -116,9 +117,12 @@ class Parser:
                 result = self._parse_or_error(source)
                 yield (result, context) if as_tuples else result
             return
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=n_process, initializer=_init_worker, initargs=(self.settings,)) as pool:
+        context = multiprocessing.get_context(start_method)
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_init_worker,
+                                 initargs=(self.settings,)) as pool:
             pending = list(items)
             results = pool.map(_parse_in_worker, [s for s, _ in pending], chunksize=batch_size)
             for (_, context), result in zip(pending, results):

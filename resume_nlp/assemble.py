@@ -19,14 +19,25 @@ from .models import (
 )
 from .spans import Draft, Mention
 
-__all__ = ["assemble", "BITEXT_FIELDS"]
+__all__ = ["assemble", "bitext_fields"]
 
-# Fields whose values are BiText (one variant per language); see the contract.
-BITEXT_FIELDS = frozenset({
-    "name", "institution", "degree_raw", "field", "department", "organization", "position", "team",
-    "supervisor", "role", "title", "headline", "summary", "highlights", "interests", "positions",
-    "locations", "text",
-})
+# Fields whose values are BiText (one variant per language), per draft kind; see the contract.
+# Publication titles, skill, certificate and reference names stay plain strings.
+_BITEXT_BY_KIND: dict[str, frozenset[str]] = {
+    "education": frozenset({"institution", "degree_raw", "field", "department", "highlights"}),
+    "work": frozenset({"organization", "position", "team", "supervisor", "highlights"}),
+    "projects": frozenset({"name", "organization", "role", "team", "supervisor", "highlights"}),
+    "awards": frozenset({"title"}),
+    "summary": frozenset({"text"}),
+    "headline": frozenset({"text"}),
+    "interests": frozenset({"text"}),
+    "job_intention": frozenset({"positions", "locations"}),
+}
+
+
+def bitext_fields(kind: str) -> frozenset[str]:
+    """Names of the BiText fields of a draft of ``kind``."""
+    return _BITEXT_BY_KIND.get(kind, frozenset())
 
 _ENTRY_MODELS: dict[str, type] = {
     "education": Education, "work": Work, "projects": Project, "publications": Publication,
@@ -62,12 +73,13 @@ def _model_value(name: str, value: Any) -> Any:
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
     """Field values of a draft as plain data ready for the entry model."""
     out: dict[str, Any] = {}
+    bitext = bitext_fields(draft.kind)
     for name, variants in draft.fields.items():
         if not variants:
             continue
-        out[name] = _bitext(variants) if name in BITEXT_FIELDS else _model_value(name, _plain(variants))
+        out[name] = _bitext(variants) if name in bitext else _model_value(name, _plain(variants))
     for name, items in draft.lists.items():
-        if name in BITEXT_FIELDS:
+        if name in bitext:
             out[name] = [b for b in (_bitext(item) for item in items) if b is not None]
         elif name == "gpa":
             gpas = [GPA(**item[0].value) for item in items if item]
@@ -135,6 +147,11 @@ def values_index(values: list[Any], value: Any) -> int:
         if v == value or (isinstance(v, str) and isinstance(value, str) and v.casefold() == value.casefold()):
             return i
     return 0
+
+
+def _paths_for(m: Mention, spans: dict[str, list[tuple[int, int]]]) -> list[str]:
+    prefix = m.field
+    return [p for p in spans if p == prefix or p.startswith(prefix + "[")]
 
 
 def _covered(mentions: Iterable[Mention], drafts: Iterable[Draft]) -> list[tuple[int, int]]:
@@ -220,6 +237,8 @@ def assemble(doc: Document, mentions: list[Mention], drafts: list[Draft],
         for name, items in draft.lists.items():
             for i, item in enumerate(items):
                 _record(spans, f"{path}.{name}[{i}]", item)
+        # labels, separators and repeated copies the entry consumed: covered, not output
+        _record(spans, f"{path}._consumed", draft.consumed)
 
     # 期望职位 / 期望城市 / 期望薪资 key-value lines found by the basics extractor
     for m in mentions:
@@ -233,7 +252,13 @@ def assemble(doc: Document, mentions: list[Mention], drafts: list[Draft],
             job["salary"] = str(m.value)
             _record(spans, "job_intention.salary", [m])
 
-    covered = _covered(mentions, drafts)
+    # Only what reached the profile (and consumed layout) covers text: a losing candidate,
+    # such as an OCR-garbled name line outvoted by the email's evidence, stays in meta.unparsed.
+    used = [m for m in mentions if m.field.startswith("_")]
+    used += [m for m in mentions if m.field.startswith(("basics.", "job_intention.")) and m.end > m.start
+             and any((m.start, m.end) in spans.get(path, []) for path in _paths_for(m, spans))]
+    _record(spans, "_consumed", [m for m in mentions if m.field.startswith("_")])
+    covered = _covered(used, drafts)
     fragments = unparsed_fragments(doc, covered)
     unparsed = []
     for i, (s, e) in enumerate(fragments):

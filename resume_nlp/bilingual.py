@@ -283,8 +283,10 @@ def pair_score(e: _Signals, z: _Signals, order_e: float, order_z: float, same_co
         score += 0.6
     elif title >= 0.7:
         score += 0.2
+    # Two versions of one resume list their entries in the same order; when both list the same
+    # number, order alone is strong evidence (dates, when present, still veto a wrong pair).
     closeness = 1.0 - abs(order_e - order_z)
-    score += (0.3 if same_count else 0.15) * closeness
+    score += (0.5 if same_count else 0.15) * closeness
     return score
 
 
@@ -314,14 +316,15 @@ def _same_value(a: Any, b: Any) -> bool:
 
 def _merge_pair(pref: Draft, other: Draft, conflicts: list[tuple[Draft, str, Any, Any]]) -> Draft:
     """One draft from an aligned pair; ``pref`` is the preferred language's draft."""
-    from .assemble import BITEXT_FIELDS
+    from .assemble import bitext_fields
 
+    bitext = bitext_fields(pref.kind)
     merged = Draft(pref.kind, pref.lang, min(pref.start, other.start), max(pref.end, other.end))
     merged.langs = set(pref.langs) | set(other.langs)
     merged.consumed = list(pref.consumed) + list(other.consumed)
     for name in list(dict.fromkeys([*pref.fields, *other.fields])):
         a, b = pref.fields.get(name, []), other.fields.get(name, [])
-        if name in BITEXT_FIELDS:
+        if name in bitext:
             variants = list(a)
             langs = {m.lang for m in a}
             for m in b:
@@ -339,7 +342,7 @@ def _merge_pair(pref: Draft, other: Draft, conflicts: list[tuple[Draft, str, Any
             merged.consumed.append(b[0])
     for name in list(dict.fromkeys([*pref.lists, *other.lists])):
         a_items, b_items = pref.lists.get(name, []), other.lists.get(name, [])
-        if name in BITEXT_FIELDS:
+        if name in bitext:
             merged.lists[name] = _merge_bullets(a_items, b_items)
         elif name == "gpa":
             if a_items and b_items and not {_num(i[0].value.get("value")) for i in a_items} & \
@@ -379,24 +382,8 @@ def _merge_bullets(a_items: list[list[Mention]], b_items: list[list[Mention]]) -
             row.append(s)
         scores.append(row)
     pairs = dict(assign(scores, _BULLET_THRESHOLD))
-    paired_b = set(pairs.values())
-    out: list[list[Mention]] = []
-    next_b = 0
-    for i, item in enumerate(a_items):
-        if i in pairs:
-            j = pairs[i]
-            # unpaired other-language bullets that come before this pair's partner go first
-            for k in range(next_b, j):
-                if k not in paired_b:
-                    out.append(list(b_items[k]))
-            next_b = max(next_b, j + 1)
-            out.append(list(item) + [m for m in b_items[j] if m.lang not in {x.lang for x in item}])
-        else:
-            out.append(list(item))
-    for k in range(next_b, len(b_items)):
-        if k not in paired_b:
-            out.append(list(b_items[k]))
-    return out
+    return _interleave(a_items, b_items, pairs,
+                       lambda a, b: list(a) + [m for m in b if m.lang not in {x.lang for x in a}])
 
 
 def skill_key(name: str) -> str:
@@ -507,14 +494,7 @@ def merge_bilingual(doc: Document, drafts: list[Draft], settings: Settings) -> t
         en, zh, both = _split_by_lang(members)
         pref, other = (en, zh) if prefer == "en" else (zh, en)
         pairs = dict(_pair_drafts(pref, other))
-        paired_other = set(pairs.values())
-        merged = []
-        for i, d in enumerate(pref):
-            merged.append(_merge_pair(d, other[pairs[i]], raw_conflicts) if i in pairs else d)
-        # unpaired entries of the other version keep their relative place
-        for j, d in enumerate(other):
-            if j not in paired_other:
-                merged.insert(_insert_at(j, pairs, len(merged)), d)
+        merged = _interleave(pref, other, pairs, lambda d, o: _merge_pair(d, o, raw_conflicts))
         result.extend(merged + both)
     result.extend(_union(by_kind.get("skills", []),
                          lambda d: skill_key(str(d.get("name"))) if d.get("name") else None))
@@ -527,10 +507,22 @@ def merge_bilingual(doc: Document, drafts: list[Draft], settings: Settings) -> t
     return result, _conflicts(result, raw_conflicts, prefer)
 
 
-def _insert_at(j: int, pairs: dict[int, int], length: int) -> int:
-    """Where an unpaired other-language entry j goes: after the entry paired with its predecessor."""
-    before = [i for i, pj in pairs.items() if pj < j]
-    return min(max(before) + 1, length) if before else 0 if pairs else length
+def _interleave(first: list, second: list, pairs: dict[int, int], join: Callable[[Any, Any], Any]) -> list:
+    """``first`` in order with its partners joined in; unpaired items of ``second`` keep their
+    place relative to the pairs (before the pair whose partner follows them)."""
+    paired = set(pairs.values())
+    out: list = []
+    next_j = 0
+    for i, item in enumerate(first):
+        if i in pairs:
+            j = pairs[i]
+            out.extend(second[k] for k in range(next_j, j) if k not in paired)
+            next_j = max(next_j, j + 1)
+            out.append(join(item, second[j]))
+        else:
+            out.append(item)
+    out.extend(second[k] for k in range(next_j, len(second)) if k not in paired)
+    return out
 
 
 def _conflicts(result: list[Draft], raw: list[tuple[Draft, str, Mention, Mention]], prefer: str) -> list[dict[str, Any]]:

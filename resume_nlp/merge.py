@@ -1,23 +1,111 @@
 """Reconcile drafts into the profile's entries, in resume order.
 
-A resume in one language keeps its drafts as they are. When a document holds both English
-and Chinese entries, :func:`resume_nlp.bilingual.merge_bilingual` aligns the two versions.
+Two steps:
+
+1. Within one language, a fact two parsers both found (an award in an education bullet that the
+   award parser also takes, a TOEFL score in education and an English entry under Languages,
+   the same skill in two sections) becomes one draft.
+2. When a document holds both English and Chinese entries,
+   :func:`resume_nlp.bilingual.merge_bilingual` aligns the two versions.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+import unicodedata
+from typing import Any, Callable
 
 from .document import Document
 from .settings import Settings
 from .spans import Draft
 
-__all__ = ["merge"]
+__all__ = ["merge", "dedupe"]
+
+
+def _norm(value: Any) -> str:
+    text = unicodedata.normalize("NFKC", str(value)).casefold()
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _titled(field: str) -> Callable[[Draft], str | None]:
+    def key(d: Draft) -> str | None:
+        variants = d.fields.get(field)
+        if not variants:
+            return None
+        return "|".join(sorted(f"{m.lang}:{_norm(m.value)}" for m in variants))
+    return key
+
+
+def _skill(d: Draft) -> str | None:
+    from .bilingual import skill_key
+
+    name = d.get("name")
+    return skill_key(str(name)) if name else None
+
+
+def _language(d: Draft) -> str | None:
+    code = d.get("language")
+    return str(code).casefold() if code else None
+
+
+# Kinds whose drafts identify the same fact by a key; entries (education, work, projects)
+# are never merged within one language: two jobs at one company are two jobs.
+_KEYS: dict[str, Callable[[Draft], str | None]] = {
+    "awards": _titled("title"),
+    "publications": _titled("title"),
+    "certificates": _titled("name"),
+    "references": _titled("name"),
+    "interests": _titled("text"),
+    "skills": _skill,
+    "languages": _language,
+}
+
+
+def _absorb(keep: Draft, dup: Draft) -> None:
+    """Fill ``keep``'s missing values from ``dup``; what ``dup`` repeats is covered, not output."""
+    for name, variants in dup.fields.items():
+        if not keep.fields.get(name):
+            keep.fields[name] = variants
+        else:
+            keep.consumed.extend(variants)
+    for name, items in dup.lists.items():
+        have = {_norm(item[0].value if not isinstance(item[0].value, dict) else item[0].value.get("name"))
+                for item in keep.lists.get(name, []) if item}
+        for item in items:
+            value = item[0].value if item else None
+            key = _norm(value.get("name") if isinstance(value, dict) else value)
+            if item and key not in have:
+                keep.lists.setdefault(name, []).append(item)
+                have.add(key)
+            else:
+                keep.consumed.extend(item)
+    keep.consumed.extend(dup.consumed)
+    keep.start, keep.end = min(keep.start, dup.start), max(keep.end, dup.end)
+    keep.langs |= dup.langs
+
+
+def dedupe(drafts: list[Draft]) -> list[Draft]:
+    """Drafts of the same fact in the same language merged into the first of them."""
+    first: dict[tuple[str, str], Draft] = {}
+    out: list[Draft] = []
+    for d in drafts:
+        key_fn = _KEYS.get(d.kind)
+        key = key_fn(d) if key_fn else None
+        if key is None:
+            out.append(d)
+            continue
+        ident = (d.kind, key)
+        if ident in first:
+            _absorb(first[ident], d)
+            continue
+        first[ident] = d
+        out.append(d)
+    return out
 
 
 def merge(doc: Document, drafts: list[Draft], settings: Settings) -> tuple[list[Draft], list[dict[str, Any]]]:
     """Returns ``(drafts, conflicts)``; conflicts are ``meta.conflicts`` items."""
-    drafts = sorted(drafts, key=lambda d: d.start)
+    drafts = dedupe(sorted(drafts, key=lambda d: d.start))
     langs = {d.lang for d in drafts}
     if {"en", "zh"} <= langs:
         from .bilingual import merge_bilingual

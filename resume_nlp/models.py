@@ -151,6 +151,8 @@ class Project(_Dated):
     name: BiText | None = None
     organization: BiText | None = None
     role: BiText | None = None
+    team: BiText | None = None
+    supervisor: BiText | None = None
     url: str | None = None
     location: Location | None = None
     expected: bool | None = None

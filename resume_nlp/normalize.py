@@ -156,7 +156,7 @@ def _latex_to_text(math: str) -> str:
 
 _MARKUP = regex.compile(
     r"""
-    (?P<heading>^[ \t]*(?P<hashes>\#{1,6})[ \t]+)                     # markdown heading marker
+    (?P<heading>^[ \t]*(?P<hashes>\#{1,6})[ \t]+(?P<hbullet>[•·▪●◆■□○◦・][ \t]*)?)  # markdown heading (+ bullet)
   | (?P<bullet>^[ \t]*(?:[•·▪●◆◇■□○◦‣⁃∙・◼◾➢➤►▶❖✓✔]|[-*+o](?=[ \t])|。(?=[ \t]))
         (?:[ \t]*(?:[•·▪●◆◇■□○◦‣⁃∙・◼◾➢➤►▶❖]|[-*o](?=[ \t])|。(?=[ \t])))*[ \t]*)
   | (?P<math>\$(?P<mathbody>[^$\n]{1,400}?)\$)                        # inline LaTeX
@@ -178,6 +178,9 @@ def _pass_markup(text: str, sources: array, marks: list[tuple[str, int, object]]
         out.copy(text, sources, pos, m.start())
         pos = m.end()
         if m["heading"] is not None:
+            if m["hbullet"]:
+                marks.append(("bullet", out.length, None))
+                out.emit("• ", sources[m.start("hbullet")])
             spans.append(("heading", out.length, -1, len(m["hashes"])))  # end: the line's end, set later
         elif m["bullet"] is not None:
             marks.append(("bullet", out.length, None))

@@ -67,10 +67,12 @@ def test_api_pipe_in_order_with_context():
     assert [p.to_dict() for p, _ in results] == [parser.parse(t).to_dict() for t in texts]
 
 
-def test_api_pipe_processes_match_sequential():
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_api_pipe_processes_match_sequential(start_method):
     parser = resume_nlp.Parser()
     paths = SEEDS[:3]
-    assert [p.to_dict() for p in parser.pipe(paths, n_process=2)] == [parser.parse(p).to_dict() for p in paths]
+    piped = [p.to_dict() for p in parser.pipe(paths, n_process=2, start_method=start_method)]
+    assert piped == [parser.parse(p).to_dict() for p in paths]
 
 
 # fmt: off

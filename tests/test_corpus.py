@@ -51,3 +51,33 @@ def test_corpus_seed_profiles_validate(tmp_path):
     out = _parse_all(SEEDS, tmp_path)
     for path in out.glob("*.json"):
         Profile.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+OWN_RESUMES = sorted(OWN.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def own_report(tmp_path_factory):
+    from resume_nlp.evaluate import evaluate_dirs
+
+    out = _parse_all(OWN_RESUMES, tmp_path_factory.mktemp("own"))
+    return evaluate_dirs(OWN, out)
+
+
+# Overall F1 floor per written resume: raise when the parser improves, never lower to pass.
+# fmt: off
+OWN_FLOORS: dict[str, float] = {}
+# fmt: on
+
+
+@pytest.mark.parametrize("path", OWN_RESUMES, ids=lambda p: p.stem)
+def test_corpus_own_resume_scores(own_report, path):
+    doc = next(d for d in own_report.docs if d.doc == path.stem)
+    f1 = doc.card.overall().f1
+    assert f1 >= OWN_FLOORS.get(path.stem, 0.5), f"{path.stem}: overall F1 {f1:.3f}"
+
+
+@pytest.mark.parametrize("path", [p for p in OWN_RESUMES if p.stem.startswith("bi_")], ids=lambda p: p.stem)
+def test_corpus_bilingual_resumes_have_no_duplicates(own_report, path):
+    doc = next(d for d in own_report.docs if d.doc == path.stem)
+    assert sum(doc.card.duplicates.values()) == 0, doc.card.duplicate_notes

@@ -30,8 +30,11 @@ def sniff(data: bytes, suffix: str | None = None) -> str:
         if b"word/" in data[:65536] or suffix == ".docx":
             return "docx"
         return "zip archive"
-    sample = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    window = data[:65536]
+    if window.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM: look at its ASCII view
+        window = window[: len(window) // 2 * 2].decode("utf-16", "ignore").encode("ascii", "ignore")
+    sample = window[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if suffix in (".html", ".htm", ".xhtml") or sample.startswith((b"<!doctype html", b"<html")) \
-            or (sample.startswith(b"<") and b"<body" in data[:65536].lower()):
+            or (sample.startswith(b"<") and b"<body" in window.lower()):
         return "html"
     return "text"

@@ -1,0 +1,468 @@
+"""Personal details: name, key-value fields (姓名/性别/出生年月 ...), location, headline.
+
+* Key-value lines (``姓名：王小明    性别：男    年龄：28岁``), several pairs per line, labels
+  from ``resources/lexicon/basics_keys.tsv`` matched on the Simplified view (Traditional
+  labels such as 性別/現居地 match too). 期望职位/期望城市/期望薪资 become ``job_intention.*``
+  mentions. Age is not a birth date: only its label is consumed.
+* Name candidates, all emitted with scores (assemble keeps the best per language): a
+  ``姓名``/``Name`` label; the first lines of the header; a name printed among the contact
+  items; a capitalized name elsewhere in the text that the email / LinkedIn slug / homepage
+  spells. Evidence raises a candidate; a header line that looks like an OCR-garbled form of
+  an evidenced candidate is lowered. In a bilingual resume the Chinese name is the Han name
+  whose pinyin matches the English name (and the other way round).
+* Location: an address line in the header (``Room 6-423, ..., HangZhou, China``) or a
+  ``现居地``/``Address`` value; ``籍贯`` weighs less.
+* Headline: a quoted line or an "I am looking for ..." / "Objective:" line in the header.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, ClassVar, Iterable
+
+import regex
+
+from ..names import evidence_match, looks_like_en_name, looks_like_zh_name, same_person
+from ..resources import table
+from ..spans import Mention
+from .contact import CONTACT_FIELDS, lowered, scan
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..document import Document
+
+__all__ = ["BasicsExtractor", "parse_birth_date", "parse_location"]
+
+_KV_FIELDS = ("name", "gender", "birth_date", "age", "ethnicity", "political_status", "hometown", "location",
+              "nationality", "positions", "locations", "salary")
+_TOP_KINDS = frozenset({"header", "basics", "job_intention", "objective"})
+_HAN = regex.compile(r"\p{Han}")
+_SPACES = regex.compile(r"\s+")
+_VALUE_STOP = regex.compile(r"\s{2,}|\t|\||；|;")
+_LIST_SPLIT = regex.compile(r"\s*(?:[、,，;；/|]|\s{2,})\s*")
+_DATE_NUM = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[年.\-/]\s*(?P<m>\d{1,2})\s*(?:[月.\-/]\s*(?P<d>\d{1,2})\s*日?)?\s*月?)?")
+_DATE_MY = regex.compile(r"(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})")
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_DATE_WORD = regex.compile(r"(?i)(?:(?P<d1>\d{1,2})\s+)?(?P<mon>[a-z]{3,9})\.?\s+(?:(?P<d2>\d{1,2}),?\s+)?(?P<y>(?:19|20)\d{2})")
+_GENDER = {"男": "male", "女": "female", "male": "male", "female": "female", "m": "male", "f": "female",
+           "man": "male", "woman": "female", "男性": "male", "女性": "female"}
+_POLITICAL = regex.compile(r"^(?:中共(?:预备)?党员|共产党员|党员|预备党员|共青团员|团员|群众|民主党派|无党派人士|中国共产党党员)$")
+_HEADLINE = regex.compile(
+    r"(?i)^(?:(?:objective|career objective|job objective|goal)\s*[:：]\s*(?P<after>.+)"
+    r"|(?P<plain>(?:I am|I'm|I)\s+(?:am\s+)?(?:looking|seeking|searching|interested)\b.+"
+    r"|(?:seeking|looking for)\b.+))$"
+)
+_QUOTED = regex.compile(r"^[\"“”'「『](?P<body>[^\"“”「」『』]{8,300})[\"“”'」』]$")
+_ADDRESS_WORDS = regex.compile(
+    r"(?i)\b(?:room|rm\.?|apt\.?|apartment|suite|floor|building|bldg\.?|road|rd\.?|street|st\.|avenue|ave\.?|"
+    r"boulevard|blvd\.?|lane|drive|dr\.|campus|district|dormitory|dorm|no\.\s*\d+)(?![a-z])|\d+\s*(?:号|室|楼|栋|单元)|[路街道区县镇村]\d"
+)
+_HAN_RUN = regex.compile(r"(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
+_CAP_NAME = regex.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2}(?![\w-])")
+
+# A small location table (used until a shared gazetteer exists): alias -> (city, region, country).
+_CITY_ROWS = """
+北京 Beijing||CN;上海 Shanghai||CN;天津 Tianjin||CN;重庆 Chongqing||CN;广州 Guangzhou|Guangdong|CN;
+深圳 Shenzhen|Guangdong|CN;杭州 Hangzhou|Zhejiang|CN;南京 Nanjing|Jiangsu|CN;苏州 Suzhou|Jiangsu|CN;
+武汉 Wuhan|Hubei|CN;成都 Chengdu|Sichuan|CN;西安 Xi'an|Shaanxi|CN;长沙 Changsha|Hunan|CN;合肥 Hefei|Anhui|CN;
+厦门 Xiamen|Fujian|CN;福州 Fuzhou|Fujian|CN;济南 Jinan|Shandong|CN;青岛 Qingdao|Shandong|CN;大连 Dalian|Liaoning|CN;
+沈阳 Shenyang|Liaoning|CN;哈尔滨 Harbin|Heilongjiang|CN;长春 Changchun|Jilin|CN;郑州 Zhengzhou|Henan|CN;
+昆明 Kunming|Yunnan|CN;南昌 Nanchang|Jiangxi|CN;宁波 Ningbo|Zhejiang|CN;无锡 Wuxi|Jiangsu|CN;珠海 Zhuhai|Guangdong|CN;
+东莞 Dongguan|Guangdong|CN;石家庄 Shijiazhuang|Hebei|CN;太原 Taiyuan|Shanxi|CN;兰州 Lanzhou|Gansu|CN;
+贵阳 Guiyang|Guizhou|CN;南宁 Nanning|Guangxi|CN;海口 Haikou|Hainan|CN;乌鲁木齐 Urumqi|Xinjiang|CN;
+呼和浩特 Hohhot|Inner Mongolia|CN;香港 Hong Kong||HK;澳门 Macau||MO;台北 Taipei||TW;新加坡 Singapore||SG;
+ New York|NY|US; San Francisco|CA|US; Seattle|WA|US; Boston|MA|US; Los Angeles|CA|US; Chicago|IL|US;
+ Pittsburgh|PA|US; St. Louis|MO|US; Ann Arbor|MI|US; Palo Alto|CA|US; Mountain View|CA|US; San Jose|CA|US;
+ Austin|TX|US; Atlanta|GA|US; London||GB; Toronto|ON|CA; Vancouver|BC|CA; Tokyo||JP; Sydney|NSW|AU
+"""
+_COUNTRY_ROWS = """
+CN china|中国|prc|p.r.china|p.r. china|people's republic of china|中华人民共和国;US usa|us|u.s.|u.s.a.|united states|
+united states of america|美国;GB uk|united kingdom|england|英国;CA canada|加拿大;JP japan|日本;SG singapore|新加坡;
+HK hong kong|香港;AU australia|澳大利亚;DE germany|德国;FR france|法国;KR korea|south korea|韩国
+"""
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, tuple[str, str | None, str]], dict[str, str]]:
+    cities: dict[str, tuple[str, str | None, str]] = {}
+    for row in _CITY_ROWS.replace("\n", "").split(";"):
+        if not row.strip():
+            continue
+        names, region, country = row.rsplit("|", 2)[0], row.rsplit("|", 2)[1], row.rsplit("|", 2)[2]
+        zh, _, en = names.strip().partition(" ") if not names.startswith(" ") else ("", "", names.strip())
+        entry = (en.strip(), region or None, country.strip())
+        for alias in (zh, en.strip()):
+            if alias:
+                cities[alias.lower().replace(" ", "")] = entry
+                cities[alias.lower().replace(" ", "") + "市"] = entry
+    countries: dict[str, str] = {}
+    for row in _COUNTRY_ROWS.replace("\n", "").split(";"):
+        code, _, aliases = row.strip().partition(" ")
+        for alias in aliases.split("|"):
+            countries[alias.strip()] = code
+    return cities, countries
+
+
+def parse_location(text: str, address: bool = False) -> dict | None:
+    """``{"address", "city", "region", "country"}`` of a location string, or None if empty.
+
+    >>> parse_location("Room 6-423, YuQuan Campus, ZheJiang University, HangZhou, China", address=True)["city"]
+    'Hangzhou'
+    """
+    text = text.strip().strip(",，;；")
+    if not text:
+        return None
+    found = _gazetteer_location(text, address)
+    if found is not None:
+        return found
+    cities, countries = _places()
+    parts = [p.strip() for p in regex.split(r"\s*[,，]\s*", text) if p.strip()]
+    if len(parts) == 1 and _HAN.search(text):
+        parts = [p for p in regex.split(r"\s+|(?<=省|市|区)", text) if p] or parts
+    out: dict = {"address": text if address else None, "city": None, "region": None, "country": None}
+    for part in reversed(parts):
+        key = part.lower().rstrip(".")
+        if out["country"] is None and (key in countries or part.lower() in countries):
+            out["country"] = countries.get(key) or countries[part.lower()]
+            continue
+        hit = cities.get(key.replace(" ", "")) or cities.get(regex.sub(r"(?:省|市)$", "", key))
+        if hit and out["city"] is None:
+            out["city"] = hit[0]
+            out["country"] = out["country"] or hit[2]
+    if out["city"] is None and not address:
+        if out["country"] is None or len(parts) > 1:
+            city = parts[0] if out["country"] is None else next((p for p in parts if countries.get(p.lower()) is None), None)
+            out["city"] = city
+    if out["city"] is None and out["country"] is None and out["address"] is None:
+        return None
+    return out
+
+
+def _gazetteer_location(text: str, address: bool) -> dict | None:
+    """The shared locations gazetteer on the phrase (or, for an address, its last parts)."""
+    try:
+        from ..gazetteer import parse_location as gazetteer_parse
+    except ImportError:  # pragma: no cover - the gazetteer is optional here
+        return None
+    parts = [p.strip() for p in regex.split(r"\s*[,，]\s*", text) if p.strip()]
+    tails = [", ".join(parts[-k:]) for k in range(min(3, len(parts)), 0, -1)] if address else [text]
+    for tail in tails:
+        try:
+            hit = gazetteer_parse(tail)
+        except Exception:  # noqa: BLE001 - a helper's failure must not lose the address
+            return None
+        if hit and (hit.get("city") or hit.get("country")):
+            return {"address": text if address else None, "city": hit.get("city"),
+                    "region": hit.get("region"),
+                    "country": hit.get("country")}
+    return None
+
+
+def parse_birth_date(text: str) -> str | None:
+    """``1995.06`` / ``1995年6月`` / ``June 1995`` / ``06/1995`` -> ``"1995-06"`` (only as precise as written)."""
+    m = _DATE_NUM.search(text)
+    if m:
+        y, mo, d = m["y"], m["m"], m["d"]
+        if mo and 1 <= int(mo) <= 12:
+            if d and 1 <= int(d) <= 31:
+                return f"{y}-{int(mo):02d}-{int(d):02d}"
+            return f"{y}-{int(mo):02d}"
+        mm = _DATE_MY.search(text)
+        if mm and 1 <= int(mm["m"]) <= 12:
+            return f"{mm['y']}-{int(mm['m']):02d}"
+        w = _DATE_WORD.search(text)
+        if w and w["mon"][:3].lower() in _MONTHS:
+            day = w["d1"] or w["d2"]
+            month = _MONTHS[w["mon"][:3].lower()]
+            return f"{w['y']}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+        return y
+    return None
+
+
+@lru_cache(maxsize=1)
+def _kv_regex() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    labels: dict[str, tuple[str, str]] = {}
+    for row in table("lexicon/basics_keys.tsv"):
+        if len(row) >= 3 and (row[0] in _KV_FIELDS or row[0] in CONTACT_FIELDS):
+            labels.setdefault(row[2].lower(), (row[0], row[1]))
+    alternation = "|".join(re.escape(k).replace("\\ ", r" ?") for k in sorted(labels, key=len, reverse=True))
+    pattern = re.compile(  # matched on the lowercased Simplified view
+        rf"(?<![a-z0-9\u3400-\u9fff])(?P<label>{alternation})(?![a-z])(?P<colon>[ \t]*[:：][ \t]*|[ \t]+)"
+    )
+    return pattern, labels
+
+
+def _lang(text: str) -> str:
+    return "zh" if _HAN.search(text) else "en"
+
+
+def _title(name: str) -> str:
+    return name.title() if name.isupper() else name
+
+
+class BasicsExtractor:
+    """Name, gender, birth date, ethnicity, political status, nationality, location, headline, job intention."""
+
+    name: ClassVar[str] = "basics"
+    fields: ClassVar[tuple[str, ...]] = (
+        "basics.name", "basics.gender", "basics.birth_date", "basics.ethnicity", "basics.political_status",
+        "basics.nationality", "basics.location", "basics.headline",
+        "job_intention.positions", "job_intention.locations", "job_intention.salary",
+    )
+
+    def __call__(self, doc: "Document") -> Iterable[Mention]:
+        contacts = scan(doc)
+        out: list[Mention] = []
+        names: list[Mention] = []
+        self._key_values(doc, out, names)
+        header_lines = self._header_lines(doc, contacts.contact_lines)
+        self._header_names(doc, header_lines, names)
+        for s, e in contacts.name_items:
+            value = _title(doc.text[s:e])
+            names.append(Mention("basics.name", value, s, e, _lang(value), 0.45, "basics/contact-line"))
+        self._location_and_headline(doc, header_lines, out)
+        out += self._score_names(doc, names, contacts)
+        return out
+
+    # -- key-value fields --------------------------------------------------------------
+    def _key_values(self, doc: "Document", out: list[Mention], names: list[Mention]) -> None:
+        pattern, labels = _kv_regex()
+        text, simple = doc.text, doc.simplified
+        from .contact import _section_kind_at
+
+        by_line: dict[int, list] = {}
+        for m in pattern.finditer(lowered(doc)):
+            by_line.setdefault(doc.line_at(m.start()).start, []).append(m)
+        for start, found in by_line.items():
+            line = doc.line_at(start)
+            kind = _section_kind_at(doc, line.start)
+            pairs = [m for m in found if ":" in m["colon"] or "：" in m["colon"]]
+            top = kind in _TOP_KINDS or kind is None or len(pairs) >= 2
+            for k, m in enumerate(found):
+                key = _SPACES.sub(" ", m["label"].lower())
+                field, lang = labels.get(key) or labels.get(key.replace(" ", "")) or (None, None)
+                if field is None or field in CONTACT_FIELDS:
+                    continue
+                job = field in ("positions", "locations", "salary")
+                if not (top or (job and m.start() == line.start)):
+                    continue
+                colon = ":" in m["colon"] or "：" in m["colon"]
+                if not colon and (lang == "en" or m.start() != line.start and not text[line.start:m.start()].strip() == ""):
+                    if lang == "en" or not _VALUE_STOP.match(text[m.start() - 2:m.start()] or " "):
+                        continue
+                end = found[k + 1].start() if k + 1 < len(found) else line.end
+                vs = m.end()
+                stop = _VALUE_STOP.search(text, vs, end)
+                ve = stop.start() if stop else end
+                value = text[vs:ve].strip(" ,，:：")
+                if not value:
+                    if colon:
+                        out.append(Mention("_basics.label", None, m.start(), m.end(), lang, 1.0, "basics/label"))
+                    continue
+                vs = text.index(value, vs)
+                ve = vs + len(value)
+                mentions = self._kv_value(field, value, vs, ve, colon)
+                if mentions is None:
+                    continue
+                out.append(Mention("_basics.label", None, m.start(), m.end(), lang, 1.0, "basics/label"))
+                for mention in mentions:
+                    (names if mention.field == "basics.name" else out).append(mention)
+
+    def _kv_value(self, field: str, value: str, vs: int, ve: int, colon: bool) -> list[Mention] | None:
+        lang = _lang(value)
+        src = f"basics/kv-{field}"
+        if field == "name":
+            ok = looks_like_zh_name(value) if lang == "zh" else looks_like_en_name(value) or len(value.split()) <= 4
+            if not ok or (not colon and lang == "en"):
+                return None
+            return [Mention("basics.name", _title(value), vs, ve, lang, 0.95, src)]
+        if field == "gender":
+            g = _GENDER.get(value.lower().rstrip("."))
+            return [Mention("basics.gender", g, vs, ve, lang, 1.0, src)] if g else None
+        if field == "birth_date":
+            d = parse_birth_date(value)
+            return [Mention("basics.birth_date", d, vs, ve, lang, 1.0, src)] if d else None
+        if field == "age":
+            return []  # age is not a birth date: only the label is consumed
+        if field == "ethnicity":
+            if lang == "zh" and not colon and not value.endswith("族"):
+                return None
+            return [Mention("basics.ethnicity", value, vs, ve, lang, 1.0, src)]
+        if field == "political_status":
+            if not colon and not _POLITICAL.match(value):
+                return None
+            return [Mention("basics.political_status", value, vs, ve, lang, 1.0, src)]
+        if field == "nationality":
+            return [Mention("basics.nationality", value, vs, ve, lang, 1.0, src)]
+        if field in ("location", "hometown"):
+            if not colon:
+                return None
+            loc = parse_location(value, address=bool(_ADDRESS_WORDS.search(value)) or len(value) > 12)
+            if loc is None:
+                return None
+            return [Mention("basics.location", loc, vs, ve, lang, 0.85 if field == "location" else 0.4, src)]
+        if field == "salary":
+            return [Mention("job_intention.salary", value, vs, ve, lang, 1.0, src)]
+        if field in ("positions", "locations"):
+            out = []
+            pos = vs
+            for piece in _LIST_SPLIT.split(value):
+                piece = piece.strip()
+                if not piece:
+                    continue
+                s = value.index(piece, pos - vs) + vs if piece in value[pos - vs:] else vs
+                out.append(Mention(f"job_intention.{field}", piece, s, s + len(piece), _lang(piece), 1.0, src))
+                pos = s + len(piece)
+            return out or None
+        return None
+
+    # -- header -----------------------------------------------------------------------
+    def _header_lines(self, doc: "Document", contact_lines: set[int]) -> list:
+        """The first non-empty lines before the first heading (at most 8)."""
+        first_heading = next((s.start for s in doc.sections if s.heading is not None), len(doc.text))
+        out = []
+        for line in doc.lines:
+            if line.start >= first_heading or len(out) >= 8:
+                break
+            if doc.text[line.start:line.end].strip():
+                out.append(line)
+        return out
+
+    def _header_names(self, doc: "Document", lines: list, names: list[Mention]) -> None:
+        text = doc.text
+        rank = 0
+        for line in lines[:5]:
+            raw = text[line.start:line.end]
+            first = regex.split(r"\s*(?:\||\s{2,}|\t|,\s|，|•|·|–|—)\s*", raw.strip())[0]
+            if not first:
+                continue
+            s = line.start + raw.index(first)
+            found = False
+            # a bilingual name line: 张潮鹏 Chaopeng Zhang
+            for m in regex.finditer(r"\p{Han}[\p{Han} ·]{1,6}|[A-Za-z][A-Za-z.'\- ]+[A-Za-z.]", first):
+                piece = m[0].strip()
+                ps = s + m.start() + m[0].index(piece)
+                bold = bool(doc.norm.marks_in(ps, ps + len(piece), "bold") or doc.norm.marks_in(ps, ps + len(piece), "heading"))
+                base = max(0.6 - 0.1 * rank, 0.3) + (0.05 if bold else 0.0)
+                if looks_like_zh_name(piece):
+                    names.append(Mention("basics.name", regex.sub(r"\s+", "", piece), ps, ps + len(piece), "zh",
+                                         base + 0.1, "basics/header-line"))
+                    found = True
+                elif looks_like_en_name(piece):
+                    names.append(Mention("basics.name", _title(piece), ps, ps + len(piece), "en", base, "basics/header-line"))
+                    found = True
+            if found or regex.search(r"\w", raw):
+                rank += 1
+
+    def _location_and_headline(self, doc: "Document", lines: list, out: list[Mention]) -> None:
+        text = doc.text
+        from .contact import _EMAIL, _PHONE, _URL
+
+        done_loc = done_head = False
+        for line in lines:
+            raw = text[line.start:line.end].strip()
+            if not raw:
+                continue
+            s = line.start + text[line.start:line.end].index(raw)
+            body = raw.lstrip("• ").strip()
+            bs = s + raw.index(body) if body else s
+            if not done_head:
+                q = _QUOTED.match(body)
+                h = _HEADLINE.match(body)
+                if q:
+                    val = q["body"].strip()
+                    vs = text.index(val, bs)
+                    out.append(Mention("basics.headline", val, vs, vs + len(val), _lang(val), 0.9, "basics/headline-quoted"))
+                    out.append(Mention("_basics.quote", None, bs, bs + len(body), "en", 1.0, "basics/headline"))
+                    done_head = True
+                    continue
+                if h:
+                    val = (h["after"] or h["plain"]).strip()
+                    vs = text.index(val, bs)
+                    out.append(Mention("basics.headline", val, vs, vs + len(val), _lang(val), 0.8, "basics/headline"))
+                    if vs > bs:
+                        out.append(Mention("_basics.label", None, bs, vs, "en", 1.0, "basics/headline"))
+                    done_head = True
+                    continue
+            if done_loc or _EMAIL.search(body) or _URL.search(body) or (_PHONE.search(body) and not _ADDRESS_WORDS.search(body)):
+                continue
+            parts = [p for p in regex.split(r"\s*[,，]\s*", body) if p]
+            if len(parts) < 2 and not _ADDRESS_WORDS.search(body):
+                continue
+            if looks_like_en_name(body):
+                continue
+            loc = parse_location(body, address=bool(_ADDRESS_WORDS.search(body)) or len(parts) >= 3)
+            if loc and (loc.get("country") or loc.get("city")) and (len(parts) <= 8):
+                if loc["city"] is None and loc["country"] is None:
+                    continue
+                if not (_ADDRESS_WORDS.search(body) or loc.get("country")):
+                    continue
+                out.append(Mention("basics.location", loc, bs, bs + len(body), _lang(body), 0.7, "basics/header-address"))
+                done_loc = True
+
+    # -- names ----------------------------------------------------------------------------
+    def _score_names(self, doc: "Document", names: list[Mention], contacts) -> list[Mention]:
+        from rapidfuzz import fuzz
+
+        evidence = [e.split("@", 1)[0] for e in contacts.emails] + list(contacts.handles)
+        for url in contacts.homepages:
+            host = regex.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url).split("/")[0]
+            evidence.append(host.split(".")[0])
+
+        def ev(name: str) -> float:
+            return max((evidence_match(name, e) for e in evidence), default=0.0)
+
+        scored: list[Mention] = []
+        for m in names:
+            bonus = 0.3 * ev(m.value) if m.lang == "en" and m.source != "basics/kv-name" else 0.0
+            scored.append(_rescore(m, m.score + bonus))
+        best_ev = max((ev(m.value) for m in scored if m.lang == "en"), default=0.0)
+        # no evidenced candidate: look for a name spelled by the evidence anywhere in the text
+        if best_ev < 0.7 and evidence:
+            seen = set()
+            for m in _CAP_NAME.finditer(doc.text):
+                value = m[0]
+                if value in seen or not looks_like_en_name(value):
+                    continue
+                seen.add(value)
+                e = ev(value)
+                if e >= 0.7:
+                    scored.append(Mention("basics.name", value, m.start(), m.end(), "en", round(0.35 + 0.3 * e, 3), "basics/evidence"))
+            best_ev = max((ev(m.value) for m in scored if m.lang == "en"), default=0.0)
+        # an OCR-garbled header line next to an evidenced candidate
+        if best_ev >= 0.7:
+            strong = [m.value for m in scored if m.lang == "en" and ev(m.value) >= 0.7]
+            scored = [
+                _rescore(m, m.score - 0.2) if m.lang == "en" and ev(m.value) < 0.3
+                and any(fuzz.ratio(m.value.lower(), s.lower()) >= 70 for s in strong) else m
+                for m in scored
+            ]
+        # bilingual: the other language's name by pinyin
+        en_best = max((m for m in scored if m.lang == "en"), key=lambda m: m.score, default=None)
+        zh_best = max((m for m in scored if m.lang == "zh"), key=lambda m: m.score, default=None)
+        if en_best is not None and _HAN.search(doc.text):
+            for m in _HAN_RUN.finditer(doc.text):
+                if looks_like_zh_name(m[0]) and same_person(en_best.value, m[0]):
+                    if zh_best is not None and zh_best.value == m[0]:
+                        scored.append(_rescore(zh_best, zh_best.score + 0.2))
+                    else:
+                        scored.append(Mention("basics.name", m[0], m.start(), m.end(), "zh", 0.8, "basics/pinyin-match"))
+                    break
+        if zh_best is not None and (en_best is None or not same_person(en_best.value, zh_best.value)):
+            for m in _CAP_NAME.finditer(doc.text):
+                if same_person(m[0], zh_best.value):
+                    scored.append(Mention("basics.name", m[0], m.start(), m.end(), "en",
+                                          0.7 if en_best is None else 0.5, "basics/pinyin-match"))
+                    break
+        # one mention per (lang, value): the best score
+        best: dict[tuple[str, str], Mention] = {}
+        for m in scored:
+            key = (m.lang, str(m.value).casefold())
+            if key not in best or m.score > best[key].score:
+                best[key] = m
+        return [m for m in best.values() if m.score >= 0.3]
+
+
+def _rescore(m: Mention, score: float) -> Mention:
+    return Mention(m.field, m.value, m.start, m.end, m.lang, round(min(score, 0.99), 3), m.source)

@@ -1,0 +1,349 @@
+"""Certificates, references, interests and job intention.
+
+* certificates: lines of a certificates section, and certificate-labelled lines elsewhere
+  (``Coursera Certification: Deep Learning Specialization; Python for Everybody
+  Specialization.`` -> two, issuer Coursera). Language tests are left to :mod:`.languages`.
+* references: a tab-separated table with a header row (``Name\tEmail\tRelation``) or blocks
+  that start with a person's name; titles (Prof./Dr.) dropped, link text (``HomePage``) dropped
+  from the relation. ``References available upon request`` gives none.
+* interests: one item per listed interest (``物理学/篮球/计算机``, ``Reading, hiking and photography``).
+* job intention: positions / locations / salary from labelled lines or an unlabelled list.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import ClassVar
+
+import regex
+
+from ..document import SectionView
+from ..resources import table
+from ..spans import Draft, Mention
+from .awards import find_dates
+from .summary import body_lines, bullet_mention, make_mention, text_lang, trim
+
+__all__ = ["CertificateParser", "ReferenceParser", "InterestParser", "JobIntentionParser"]
+
+
+# --- certificates ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _cert_words() -> tuple[regex.Pattern, dict[str, str]]:
+    en, zh, issuers = [], [], {}
+    for row in table("lexicon/certificate_words.tsv"):
+        (zh if row[0] == "zh" else en).append(row[1])
+        if len(row) > 2 and row[2]:
+            issuers[row[1].casefold()] = row[2]
+    en_alt = "|".join(regex.escape(w) for w in sorted(en, key=len, reverse=True))
+    zh_alt = "|".join(regex.escape(w) for w in sorted(zh, key=len, reverse=True))
+    return regex.compile(r"(?i:(?<![A-Za-z])(?:" + en_alt + r")(?![A-Za-z]))|" + zh_alt), issuers
+
+
+_CERT_LABEL = regex.compile(r"\G(?P<label>[^:：]{0,40}?(?:certifications?|certificates?|licen[cs]es?|证书|资格证书|认证))\s*[:：]\s*",
+                            regex.I)
+_CERT_SPLIT = regex.compile(r"\s*(?:[;；、]|,(?=\s*\p{Lu})|，)\s*")
+_KNOWN_ISSUERS = regex.compile(
+    r"\G(?P<i>Coursera|edX|Udacity|Udemy|DeepLearning\.AI|AWS|Amazon Web Services|Microsoft|Google Cloud|Google|Cisco|"
+    r"Oracle|Red Hat|IBM|PMI|CompTIA|Salesforce|Alibaba Cloud|Huawei|阿里云|华为|腾讯云)\b", regex.I)
+_ISSUED_BY = regex.compile(r"(?:issued\s+by|by|from|[-–—|]\s*)\s*(?P<i>Coursera|edX|Udacity|Udemy|DeepLearning\.AI|"
+                           r"Stanford University|[A-Z][\w.&]+(?:\s+[A-Z][\w.&]+){0,3})\s*$")
+
+
+class CertificateParser:
+    name: ClassVar[str] = "certificates"
+    kinds: ClassVar[frozenset[str]] = frozenset({"certificates", "skills", "awards", "other", "education"})
+
+    def __call__(self, view: SectionView) -> list[Draft]:
+        from .languages import find_tests
+
+        doc = view.doc
+        text, simp = doc.text, doc.simplified
+        words, issuers = _cert_words()
+        drafts: list[Draft] = []
+        for bl in body_lines(view):
+            s, e = bl.start, bl.end
+            # a leftover bullet ("• • Coursera ...")
+            while e > s and text[s] in "•·":
+                s = trim(text, s + 1, e, " ")[0]
+            label = _CERT_LABEL.match(simp, s, e)
+            issuer = None
+            consumed = bullet_mention(text, bl, self.name)
+            if label:
+                ls, le = label.start("label"), label.end("label")
+                im = _KNOWN_ISSUERS.match(text, ls, le)
+                if im:
+                    issuer = (im.start("i"), im.end("i"))
+                consumed.append(make_mention(text, "_label", issuer[1] if issuer else ls, label.end(), source=self.name))
+                s = label.end()
+            elif view.kind != "certificates":
+                continue
+            for a, b in self._split(text, simp, s, e):
+                if find_tests(text, simp, a, b) and not words.search(simp, a, b):
+                    continue  # CET-6 / TOEFL: a language test
+                if view.kind == "certificates" and not label and not regex.search(r"\p{L}", text[a:b]):
+                    continue
+                dates = find_dates(simp, a, b)
+                date = None
+                for dh in dates:
+                    if trim(text, dh.end, b, " ()（）,.;")[1] <= trim(text, dh.end, b, " ()（）,.;")[0]:
+                        date = dh
+                        b = trim(text, a, dh.start, " (（,，;-–—|")[1]
+                        break
+                a, b = trim(text, a, b, " ,.;:()（）")
+                if b <= a:
+                    continue
+                item_issuer = issuer
+                if item_issuer is None:
+                    im = _KNOWN_ISSUERS.match(text, a, b)
+                    if im:
+                        item_issuer = (im.start("i"), im.end("i"))
+                d = Draft(kind="certificates", lang=text_lang(text[a:b]), start=a, end=b)
+                d.set(make_mention(text, "name", a, b, regex.sub(r"\s+", " ", text[a:b]), source=self.name))
+                if item_issuer:
+                    d.set(make_mention(text, "issuer", item_issuer[0], item_issuer[1], source=self.name))
+                else:
+                    key = regex.search(r"[A-Z]{3,}", text[a:b])
+                    if key and key.group(0).casefold() in issuers:
+                        d.set(make_mention(text, "issuer", a + key.start(), a + key.end(),
+                                           issuers[key.group(0).casefold()], source=self.name))
+                if date and date.value:
+                    d.set(make_mention(text, "date", date.start, date.end, date.value, source=self.name))
+                d.consumed.extend(consumed)
+                consumed = []
+                drafts.append(d)
+        return drafts
+
+    @staticmethod
+    def _split(text: str, simp: str, s: int, e: int) -> list[tuple[int, int]]:
+        out, pos = [], s
+        for m in _CERT_SPLIT.finditer(simp, s, e):
+            if text.count("(", s, m.start()) != text.count(")", s, m.start()):
+                continue
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, e))
+        return [trim(text, a, b) for a, b in out if trim(text, a, b)[1] > trim(text, a, b)[0]]
+
+
+# --- references -----------------------------------------------------------------------------
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = regex.compile(r"\+?\(?\d[\d\s()\-]{6,}\d")
+_TITLE = regex.compile(r"\G\s*(?:(?:Prof|Professor|Dr|Mr|Mrs|Ms|Miss|Assoc\.?\s*Prof|Asst\.?\s*Prof)\.?\s+)+", regex.I)
+_ON_REQUEST = regex.compile(r"upon\s+request|on\s+request|available\s+on|备索|可提供", regex.I)
+_LINK_WORDS = regex.compile(r"(?:[,;|]\s*)?(?:home\s*page|homepage|website|link|google scholar|linkedin|主页)\s*$", regex.I)
+_PERSON = regex.compile(r"\G(?:\p{Lu}[\p{L}'\-]+(?:\s+(?:\(\p{Lu}[\p{L}'\-]*\)|\p{Lu}\.|\p{Lu}[\p{L}'\-]+)){1,3}|\p{Han}{2,4})")
+_ZH_TITLE = regex.compile(r"(?:教授|副教授|讲师|研究员|博士|老师|导师|博导|院士|经理|总监)")
+
+
+class ReferenceParser:
+    name: ClassVar[str] = "references"
+    kinds: ClassVar[frozenset[str]] = frozenset({"references"})
+
+    def __call__(self, view: SectionView) -> list[Draft]:
+        doc = view.doc
+        text = doc.text
+        lines = list(body_lines(view))
+        if not lines or all(_ON_REQUEST.search(text[bl.start:bl.end]) for bl in lines):
+            return []
+        header = None
+        if "\t" in text[lines[0].start:lines[0].end]:
+            cells = [c.strip().casefold() for c in text[lines[0].start:lines[0].end].split("\t")]
+            if any(c in ("name", "姓名", "referee", "reference") for c in cells):
+                header = cells
+        if header:
+            return self._table(text, lines, header)
+        return self._blocks(text, lines)
+
+    def _table(self, text: str, lines, header: list[str]) -> list[Draft]:
+        drafts = []
+        hdr = lines[0]
+        for bl in lines[1:]:
+            pos = bl.start
+            cells = []
+            for cell in text[bl.start:bl.end].split("\t"):
+                cells.append(trim(text, pos, pos + len(cell), " "))
+                pos += len(cell) + 1
+            d = Draft(kind="references", lang=text_lang(text[bl.start:bl.end]), start=bl.start, end=bl.end)
+            for col, (a, b) in zip(header, cells):
+                if b <= a:
+                    continue
+                if col in ("name", "姓名", "referee", "reference"):
+                    self._name(text, d, a, b)
+                elif "mail" in col or "邮" in col:
+                    d.set(make_mention(text, "email", a, b, source=self.name))
+                elif "phone" in col or "tel" in col or "电话" in col or "mobile" in col:
+                    d.set(make_mention(text, "phone", a, b, source=self.name))
+                else:
+                    self._relation(text, d, a, b)
+            if d.has("name"):
+                if not drafts:
+                    d.consumed.append(make_mention(text, "_label", hdr.start, hdr.end, source=self.name))
+                drafts.append(d)
+        return drafts
+
+    def _name(self, text: str, d: Draft, a: int, b: int) -> None:
+        m = _TITLE.match(text, a, b)
+        if m and m.end() < b:
+            d.consumed.append(make_mention(text, "_label", a, m.end(), source=self.name))
+            a = m.end()
+        d.set(make_mention(text, "name", a, b, regex.sub(r"\s+", " ", text[a:b]), source=self.name))
+
+    def _relation(self, text: str, d: Draft, a: int, b: int) -> None:
+        m = _LINK_WORDS.search(text, a, b)
+        if m and m.start() > a:
+            d.consumed.append(make_mention(text, "_label", m.start(), m.end(), source=self.name))
+            b = trim(text, a, m.start())[1]
+        if b > a:
+            d.set(make_mention(text, "relation", a, b, source=self.name))
+
+    def _blocks(self, text: str, lines) -> list[Draft]:
+        drafts: list[Draft] = []
+        cur: Draft | None = None
+        for bl in lines:
+            s, e = bl.start, bl.end
+            title = _TITLE.match(text, s, e)
+            name_start = title.end() if title else s
+            person = _PERSON.match(text, name_start, e)
+            starts_new = bool(title) or bl.bullet is not None or cur is None
+            if starts_new and person:
+                cur = Draft(kind="references", lang=text_lang(text[s:e]), start=s, end=e)
+                if title:
+                    cur.consumed.append(make_mention(text, "_label", s, title.end(), source=self.name))
+                n_end = person.end()
+                if _ZH_TITLE.search(text, name_start, n_end):
+                    n_end = name_start + _ZH_TITLE.search(text, name_start, n_end).start()
+                cur.set(make_mention(text, "name", name_start, n_end, source=self.name))
+                drafts.append(cur)
+                rest = trim(text, n_end, e, " ,，;；:：-–—|()（）")
+            elif cur is None:
+                continue
+            else:
+                rest = (s, e)
+                cur.end = e
+            for m in _EMAIL.finditer(text, *rest):
+                if not cur.has("email"):
+                    cur.set(make_mention(text, "email", m.start(), m.end(), source=self.name))
+            masked = [(m.start(), m.end()) for m in _EMAIL.finditer(text, *rest)]
+            for m in _PHONE.finditer(text, *rest):
+                if not any(a <= m.start() < b for a, b in masked) and not cur.has("phone"):
+                    cur.set(make_mention(text, "phone", m.start(), m.end(), source=self.name))
+            # what is left before the first email/phone is the relation / position
+            stop = min([m[0] for m in masked] + [m.start() for m in _PHONE.finditer(text, *rest)] + [rest[1]])
+            stop = regex.sub(r"", "", "") or stop
+            r = trim(text, rest[0], stop, " ,，;；:：-–—|()（）")
+            r_text = text[r[0]:r[1]]
+            if r[1] > r[0] and not cur.has("relation") and not regex.match(r"(?i)(?:email|e-mail|phone|tel|mobile|邮箱|电话)\b", r_text):
+                lab = regex.match(r"(?i)(?:relation(?:ship)?|position|title|关系|职位|职称)\s*[:：]\s*", r_text)
+                if lab:
+                    r = (r[0] + lab.end(), r[1])
+                if r[1] > r[0]:
+                    self._relation(text, cur, *r)
+        return drafts
+
+
+# --- interests ------------------------------------------------------------------------------
+_INTEREST_LABEL = regex.compile(r"\G(?:(?:hobbies|interests|hobbies\s*(?:and|&)\s*interests|interests\s*(?:and|&)\s*hobbies|"
+                                r"personal interests)|兴趣爱好|兴趣|爱好|业余爱好)\s*[:：]\s*", regex.I)
+_INTEREST_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]|\s(?:and|&)\s|和|及|以及)\s*", regex.I)
+
+
+class InterestParser:
+    name: ClassVar[str] = "interests"
+    kinds: ClassVar[frozenset[str]] = frozenset({"interests", "skills", "other", "summary"})
+
+    def __call__(self, view: SectionView) -> list[Draft]:
+        doc = view.doc
+        text, simp = doc.text, doc.simplified
+        drafts = []
+        for bl in body_lines(view):
+            s, e = bl.start, bl.end
+            label = _INTEREST_LABEL.match(simp, s, e)
+            consumed = bullet_mention(text, bl, self.name)
+            if label:
+                consumed.append(make_mention(text, "_label", s, label.end(), source=self.name))
+                s = label.end()
+            elif view.kind != "interests":
+                continue
+            pos = s
+            spans = []
+            for m in _INTEREST_SPLIT.finditer(simp, s, e):
+                spans.append((pos, m.start()))
+                pos = m.end()
+            spans.append((pos, e))
+            for a, b in spans:
+                a, b = trim(text, a, b, " ,.;:。!")
+                tail = regex.search(r"(?:\s*etc\.?|等等?)$", text[a:b])
+                if tail and tail.start() > 0:
+                    b = a + tail.start()
+                if b <= a:
+                    continue
+                d = Draft(kind="interests", lang=text_lang(text[a:b]), start=a, end=b)
+                d.set(make_mention(text, "text", a, b, source=self.name))
+                d.consumed.extend(consumed)
+                consumed = []
+                drafts.append(d)
+        return drafts
+
+
+# --- job intention --------------------------------------------------------------------------
+_JOB_LABEL = regex.compile(
+    r"\G(?P<label>(?P<positions>求职意向|期望职位|意向职位|应聘职位|目标职位|期望岗位|意向岗位|求职岗位|适合职位|职位|岗位|"
+    r"desired\s+(?:position|role|job)s?|target\s+(?:position|role)s?|positions?|roles?)"
+    r"|(?P<locations>期望城市|期望地点|意向城市|期望工作地点|工作地点|期望工作城市|城市|地点|preferred\s+locations?|locations?)"
+    r"|(?P<salary>期望薪资|期望薪水|期望月薪|期望年薪|薪资要求|期望待遇|薪资|expected\s+salary|desired\s+salary|salary))"
+    r"\s*[:：]\s*", regex.I)
+_JOB_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]|\s+)\s*")
+_JOB_SPLIT_EN = regex.compile(r"\s*[,，、;；/|]\s*")
+
+
+class JobIntentionParser:
+    name: ClassVar[str] = "job_intention"
+    kinds: ClassVar[frozenset[str]] = frozenset({"job_intention"})
+
+    def __call__(self, view: SectionView) -> list[Draft]:
+        doc = view.doc
+        text, simp = doc.text, doc.simplified
+        d = Draft(kind="job_intention", lang=view.lang, start=view.start, end=view.end)
+        found = False
+        for bl in body_lines(view):
+            s, e = bl.start, bl.end
+            d.consumed += bullet_mention(text, bl, self.name)
+            # several "key: value" pairs may share a line: cut it at each label
+            segments = []
+            pos = s
+            labels = [m for m in regex.finditer(r"(?:(?<=\A)|(?<=[\s,，;；|•]))" + _JOB_LABEL.pattern[2:], simp[:e], pos=s,
+                                                flags=regex.I)]
+            if not labels:
+                segments.append(("positions", s, e))
+            else:
+                if labels[0].start() > s:
+                    segments.append(("positions", s, labels[0].start()))
+                for i, m in enumerate(labels):
+                    kind = "positions" if m.group("positions") else "locations" if m.group("locations") else "salary"
+                    stop = labels[i + 1].start() if i + 1 < len(labels) else e
+                    d.consumed.append(make_mention(text, "_label", m.start(), m.end(), source=self.name))
+                    segments.append((kind, m.end(), stop))
+            for kind, a, b in segments:
+                a, b = trim(text, a, b)
+                if b <= a:
+                    continue
+                if kind == "salary":
+                    d.set(make_mention(text, "salary", a, b, regex.sub(r"\s+", " ", text[a:b]), source=self.name))
+                    found = True
+                    continue
+                splitter = _JOB_SPLIT if text_lang(text[a:b]) == "zh" else _JOB_SPLIT_EN
+                pos = a
+                for m in splitter.finditer(simp, a, b):
+                    if m.start() > pos:
+                        self._add(text, d, kind, pos, m.start())
+                        found = True
+                    pos = m.end()
+                if b > pos:
+                    self._add(text, d, kind, pos, b)
+                    found = True
+        return [d] if found else []
+
+    def _add(self, text: str, d: Draft, kind: str, a: int, b: int) -> None:
+        a, b = trim(text, a, b)
+        if b > a:
+            d.add(make_mention(text, kind, a, b, source=self.name))

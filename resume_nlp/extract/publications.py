@@ -1,0 +1,421 @@
+"""Publications -> ``publications`` drafts (title, authors, venue, year, status, note).
+
+Entries start at list markers (``[1]``, ``1.``, bullets) or, without markers, at paragraphs
+(a paragraph with no title of its own, such as ``ICCV'2019 Oral(4.3%)``, completes the entry
+above). One entry is read by the first grammar that fits:
+
+* a bold span is the title (``Authors. **Title**, Venue, 2021.``);
+* GB/T 7714 (``张三, 李四. 标题[J]. 计算机学报, 2020, 43(5): 1-10.``);
+* ``Title: by Authors, et al. Venue, August 2020.``;
+* a title followed by a venue abbreviation (``Title ICCV'2019 Oral(4.3%) Authors``);
+* author-first citations (APA ``Wang, X. and Li, Y., 2020, October. Title. In Venue (pp. ..).``,
+  ``Authors. Title. Venue, 2021.``), and title-first ones;
+* an entry over several lines: a title line, an author line and a venue line.
+
+Labelled skill lines that share the section (``技能: Git, Pytorch``) are left to
+:mod:`.skills` (:func:`~.skills.skill_line_starts`).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+
+from ..document import SectionView
+from ..spans import Draft, Mention
+from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
+
+__all__ = ["PublicationParser", "split_authors", "is_author_list"]
+
+SOURCE = "publications"
+
+_MARKER = regex.compile(r"\G\s*(?:\[\d{1,3}\]|\d{1,3}[.)、](?=\s|\D)|\(\d{1,3}\))\s*")
+_STATUS = regex.compile(
+    r"(?P<accepted>accepted\s+(?:by|at|to|in|for)(?:\s+the)?|accepted|to\s+appear(?:\s+in)?(?:\s+the)?|已接收|已录用|录用)"
+    r"|(?P<in_press>in\s+press)"
+    r"|(?P<submitted>under\s+review(?:\s+(?:at|by|in)(?:\s+the)?)?|submitted(?:\s+to(?:\s+the)?)?|under\s+submission|"
+    r"in\s+submission|审稿中|在投|投稿中|已投稿)", regex.I)
+_NOTE = regex.compile(
+    r"(?<![A-Za-z])(?P<oral>oral|spotlight|poster|best\s+paper(?:\s+award)?|best\s+student\s+paper|highlight)(?![A-Za-z])"
+    r"(?:\s*[(（]\s*(?P<pct>(?:top\s*)?[\d.]+\s*%)\s*[)）])?", regex.I)
+_ET_AL = regex.compile(r",?\s*(?:et\s*al\.?|等)", regex.I)
+_YEAR = regex.compile(r"(?<![\d\-–/.:])(?:19[5-9]\d|20[0-4]\d)(?![\d\-–%])")
+_VENUE_ABBR = regex.compile(
+    r"(?<![A-Za-z])(?P<v>CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|KDD|WWW|SIGIR|"
+    r"SIGGRAPH(?:\s+Asia)?|MICCAI|ICRA|IROS|ICIP|ICASSP|INTERSPEECH|Interspeech|CIKM|WSDM|ACM\s*MM|BMVC|WACV|3DV|UAI|"
+    r"AISTATS|COLT|ICDE|VLDB|SIGMOD|OSDI|SOSP|NSDI|ISCA|MICRO|HPCA|DAC|ICCAD|CHI|UIST|TPAMI|IJCV|TIP|TNNLS|TMM|"
+    r"TKDE|JMLR|ICME|ACCV|ICPR|ECAI|ICDM|SDM|RecSys|ICSE|FSE|ASE|PLDI|POPL|CCS|USENIX|NDSS|INFOCOM|MobiCom|"
+    r"SenSys|arXiv)\s*(?:'\s*(?P<y>(?:19|20)?\d{2})|(?P<y2>(?:19|20)\d{2}))?(?![A-Za-z])")
+_GBT = regex.compile(r"\[(?:J|C|M|D|P|A|N|R|S|Z|EB|J/OL|C/OL|EB/OL|M/OL)\]")
+_BY = regex.compile(r"[:,，]?\s+by\s+", regex.I)
+_SENTENCE_END = regex.compile(r"(?<!\b[A-Z])(?<!\bet al)(?<!\b(?:pp|vol|no|Proc|Conf|Int|Intl|Vol|No))[.?!。]\s+"
+                              r"|[.?!。]$")
+_VENUE_WORDS = regex.compile(
+    r"\b(?:proceedings|proc\.|conference|conf\.|journal|transactions|trans\.|symposium|workshop|letters|review|"
+    r"magazine|arxiv|preprint|ieee|acm|springer|elsevier|press)\b|学报|期刊|会议|杂志|大学学报", regex.I)
+_VENUE_TAIL = regex.compile(
+    r"(?:\s*[(（]\s*pp?\.?\s*[\d\s\-–]+[)）]|\s*,?\s*pp?\.?\s*\d+\s*[-–]\s*\d+|\s*,?\s*vol(?:ume)?\.?\s*\d+(?:\s*\(\d+\))?"
+    r"|\s*,?\s*no\.?\s*\d+|\s*[.,]?\s*(?:IEEE|ACM|Springer|Elsevier|PMLR|AAAI Press)\s*\.?"
+    r"|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*)?(?:19|20)\d{2}\.?"
+    r"|\s*,?\s*\d+\s*\(\d+\)\s*:?\s*[\d\-–]*|\s*[.,;:])\s*$", regex.I)
+_NAME = regex.compile(
+    r"^(?:\p{Lu}[\p{Ll}'’\-]+(?:[\s\-]+\p{Lu}[\p{Ll}'’\-]*\.?){0,3}"  # Xingyao Wang, Yu-Wing Tai
+    r"|\p{Lu}[\p{Ll}'’\-]+,?\s+(?:\p{Lu}\.\s*-?\s*){1,3}"               # Wang, X. / Wang X.
+    r"|(?:\p{Lu}\.\s*-?\s*){1,3}\p{Lu}[\p{Ll}'’\-]+"                    # X. Wang
+    r"|\p{Lu}{2,}(?:\s+\p{Lu}[\p{Ll}]+){1,2}|\p{Lu}[\p{Ll}]+\s+\p{Lu}{2,}"  # ZHANG San / San ZHANG
+    r"|\p{Han}{2,4})$")
+_AUTHOR_MARKS = regex.compile(r"[*#†‡✉§¶]+|(?<=\p{L})\d{1,2}(?=\s*(?:,|$))|\(\s*(?:corresponding|通讯作者|co-first)[^)]*\)",
+                              regex.I)
+_APA_NAME = regex.compile(r"\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)*,\s*(?:\p{Lu}\.\s*-?\s*)+")
+
+
+def _clean_name(name: str) -> str:
+    return regex.sub(r"\s+", " ", _AUTHOR_MARKS.sub("", name)).strip(" ,;")
+
+
+def split_authors(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the author names in ``text[start:end]`` ("Wang, X. and Li, Y." -> two)."""
+    chunk = text[start:end]
+    apa = list(_APA_NAME.finditer(chunk))
+    if apa and sum(len(m.group(0)) for m in apa) >= 0.6 * len(chunk.strip(" .,")):
+        return [trim(text, start + m.start(), start + m.end(), " ,;") for m in apa]
+    out = []
+    pos = start
+    for m in regex.finditer(r"\s*(?:[,，、;；]|\band\b|&)\s*", chunk):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return [trim(text, a, b, " ,;.") for a, b in out if trim(text, a, b, " ,;.")[1] > trim(text, a, b, " ,;.")[0]]
+
+
+def is_author_list(text: str, *, single: bool = False) -> bool:
+    """True when ``text`` reads as a list of person names."""
+    body = _ET_AL.sub("", text).strip(" ,;")
+    if not body:
+        return False
+    spans = split_authors(body, 0, len(body))
+    names = [_clean_name(body[a:b]) for a, b in spans]
+    names = [n for n in names if n]
+    if not names or (len(names) < 2 and not single):
+        return False
+    ok = sum(bool(_NAME.match(n)) for n in names)
+    return ok >= 0.8 * len(names)
+
+
+class PublicationParser:
+    name: ClassVar[str] = "publications"
+    kinds: ClassVar[frozenset[str]] = frozenset({"publications"})
+
+    def __call__(self, view: SectionView) -> list[Draft]:
+        from .skills import is_skill_line, skill_line_starts
+
+        doc = view.doc
+        text = doc.text
+        skip = skill_line_starts(view)
+        lines = [bl for bl in body_lines(view)
+                 if bl.line.start not in skip and not is_skill_line(text[bl.line.start:bl.line.end])]
+        entries = self._entries(text, lines)
+        drafts = []
+        for entry in entries:
+            d = self._parse(view, entry)
+            if d is not None:
+                drafts.append(d)
+        return drafts
+
+    # -- entries -------------------------------------------------------------------------
+    def _entries(self, text: str, lines: list[BodyLine]) -> list[list[BodyLine]]:
+        marked = [bl.bullet is not None or bool(_MARKER.match(text, bl.start, bl.end)) for bl in lines]
+        entries: list[list[BodyLine]] = []
+        if any(marked):
+            for bl, mk in zip(lines, marked):
+                if mk or not entries:
+                    entries.append([bl])
+                else:
+                    entries[-1].append(bl)
+            return entries
+        prev_end = None
+        for bl in lines:
+            new_par = prev_end is None or text.count("\n", prev_end, bl.line.start) > 1
+            if new_par and entries and self._no_title(text[bl.start:bl.end]):
+                new_par = False
+            if new_par:
+                entries.append([bl])
+            else:
+                entries[-1].append(bl)
+            prev_end = bl.line.end
+        return entries
+
+    @staticmethod
+    def _no_title(chunk: str) -> bool:
+        words = regex.findall(r"[\p{L}\d]+", chunk)
+        return len(words) <= 6 or (bool(_VENUE_ABBR.search(chunk)) and len(words) <= 8)
+
+    # -- one entry -----------------------------------------------------------------------
+    def _parse(self, view: SectionView, lines: list[BodyLine]) -> Draft | None:
+        doc = view.doc
+        text, simp = doc.text, doc.simplified
+        s, e = lines[0].start, lines[-1].end
+        consumed: list[Mention] = bullet_mention(text, lines[0], SOURCE)
+        m = _MARKER.match(text, s, e)
+        if m and m.end() > s:
+            consumed.append(make_mention(text, "_label", s, m.end(), source=SOURCE))
+            s = m.end()
+        fields: dict[str, tuple[int, int, object]] = {}
+        authors: list[tuple[int, int]] = []
+        et_al = None
+
+        # status ("Accepted by the X", "under review") and notes ("Oral (4.3%)")
+        for sm in _STATUS.finditer(simp, s, e):
+            kind = sm.lastgroup
+            fields["status"] = (sm.start(), sm.end(), kind)
+            break
+        note = _NOTE.search(text, s, e)
+        if note:
+            value = regex.sub(r"\s+", " ", note.group("oral")).title() if note.group("oral").islower() else note.group("oral")
+            if note.group("pct"):
+                value += f" ({note.group('pct').replace(' ', '')})"
+            fields["note"] = (note.start(), note.end(), value)
+        masked = [(fields[k][0], fields[k][1]) for k in ("status", "note") if k in fields]
+
+        title = self._bold_title(doc, s, e)
+        venue = None
+        if title is None and len(lines) > 1:
+            title, venue, authors = self._by_lines(text, lines, masked)
+        if title is None:
+            title, venue, authors, et_al = self._by_string(text, simp, s, e, masked, fields)
+        else:
+            if not authors:
+                a_s, a_e = trim(text, s, title[0], " ,.;:")
+                if a_e > a_s and is_author_list(text[a_s:a_e], single=True):
+                    authors = split_authors(text, a_s, a_e)
+            if venue is None:
+                v_s, v_e = trim(text, title[1], e, " ,.;:\n")
+                if v_e > v_s:
+                    venue = self._clean_venue(text, v_s, v_e, masked)
+        if title is None or title[1] - title[0] < 8:
+            return None
+        d = Draft(kind="publications", lang=text_lang(text[title[0]:title[1]]), start=lines[0].start, end=e)
+        d.set(make_mention(text, "title", title[0], title[1], regex.sub(r"\s+", " ", text[title[0]:title[1]]).strip(),
+                           source=SOURCE))
+        if venue and venue[1] > venue[0]:
+            v = venue[2] if len(venue) > 2 else regex.sub(r"\s+", " ", text[venue[0]:venue[1]]).strip()
+            if v:
+                d.set(make_mention(text, "venue", venue[0], venue[1], v, source=SOURCE))
+        years = [ym for ym in _YEAR.finditer(text, s, e) if not (title[0] <= ym.start() < title[1])]
+        abbr = _VENUE_ABBR.search(text, s, e)
+        if abbr and (abbr.group("y") or abbr.group("y2")) and not (title[0] <= abbr.start() < title[1]):
+            y = abbr.group("y") or abbr.group("y2")
+            yv = int(y) if len(y) == 4 else 2000 + int(y)
+            d.set(make_mention(text, "year", abbr.start("y" if abbr.group("y") else "y2"),
+                               abbr.end("y" if abbr.group("y") else "y2"), yv, source=SOURCE))
+        elif years:
+            ym = years[-1]
+            d.set(make_mention(text, "year", ym.start(), ym.end(), int(ym.group(0)), source=SOURCE))
+        for k in ("status", "note"):
+            if k in fields:
+                a, b, v = fields[k]
+                d.set(make_mention(text, k, a, b, v, source=SOURCE))
+        if et_al is not None and "note" not in fields:
+            d.set(make_mention(text, "note", et_al[0], et_al[1], "et al.", source=SOURCE))
+        for a, b in authors:
+            name = _clean_name(text[a:b])
+            if name and not _ET_AL.fullmatch(name):
+                d.add(make_mention(text, "authors", a, b, name, source=SOURCE))
+        d.consumed.extend(consumed)
+        return d
+
+    @staticmethod
+    def _bold_title(doc, s: int, e: int) -> tuple[int, int] | None:
+        best = None
+        for mk in doc.norm.marks_in(s, e, "bold"):
+            a, b = trim(doc.text, max(mk.start, s), min(mk.end, e), " ,.;:")
+            chunk = doc.text[a:b]
+            if len(regex.findall(r"[\p{L}\d]+", chunk)) < 3 or is_author_list(chunk, single=True):
+                continue
+            if best is None or b - a > best[1] - best[0]:
+                best = (a, b)
+        return best
+
+    def _by_lines(self, text: str, lines: list[BodyLine], masked):
+        """Title / authors / venue on lines of their own."""
+        title = venue = None
+        authors: list[tuple[int, int]] = []
+        for bl in lines:
+            chunk = text[bl.start:bl.end]
+            m = _MARKER.match(text, bl.start, bl.end)
+            s0 = m.end() if m else bl.start
+            chunk = text[s0:bl.end]
+            if is_author_list(chunk):
+                if not authors:
+                    a_e = bl.end
+                    em = _ET_AL.search(text, s0, bl.end)
+                    if em:
+                        a_e = em.start()
+                    authors = split_authors(text, s0, a_e)
+                continue
+            words = len(regex.findall(r"[\p{L}\d]+", chunk))
+            if title is not None and (_VENUE_ABBR.search(chunk) or _YEAR.search(chunk) or _VENUE_WORDS.search(chunk)
+                                      or words <= 8):
+                if venue is None:
+                    venue = self._venue_from(text, s0, bl.end, masked)
+                continue
+            if title is None and not (words <= 6 and _VENUE_ABBR.search(chunk)):
+                title = trim(text, s0, bl.end, " ,.;:")
+            elif venue is None:
+                venue = self._venue_from(text, s0, bl.end, masked)
+        return title, venue, authors
+
+    def _venue_from(self, text: str, s: int, e: int, masked):
+        abbr = _VENUE_ABBR.search(text, s, e)
+        if abbr:
+            return (abbr.start("v"), abbr.end("v"), abbr.group("v"))
+        return self._clean_venue(text, s, e, masked)
+
+    @staticmethod
+    def _clean_venue(text: str, s: int, e: int, masked) -> tuple[int, int] | None:
+        for a, b in masked:  # "Accepted by the" / "Oral (4.3%)" are not part of the venue
+            if a <= s < b:
+                s = b
+            if a < e <= b or (s < a < e and b >= e - 2):
+                e = min(e, a)
+        s, e = trim(text, s, e, " ,.;:\n")
+        m = regex.match(r"(?:in|at|on)\s+(?:the\s+)?(?=\p{Lu}|\d)", text[s:e], regex.I)
+        if m:
+            s += m.end()
+        for _ in range(6):
+            m = _VENUE_TAIL.search(text, s, e)
+            if not m or m.start() <= s:
+                break
+            e = m.start()
+            s, e = trim(text, s, e, " ,.;:\n")
+        abbr = _VENUE_ABBR.fullmatch(text[s:e].strip())
+        if abbr:
+            return (s + abbr.start("v"), s + abbr.end("v"), abbr.group("v"))
+        if e - s < 2 or not regex.search(r"\p{L}", text[s:e]):
+            return None
+        return (s, e)
+
+    def _by_string(self, text: str, simp: str, s: int, e: int, masked, fields):
+        """One-line entry: the grammars in the module docstring."""
+        authors: list[tuple[int, int]] = []
+        et_al = None
+        venue = None
+        # GB/T 7714: Authors. Title[J]. Venue, 2020, 43(5): 1-10.
+        g = _GBT.search(text, s, e)
+        if g:
+            head_end = g.start()
+            dot = max(text.rfind(". ", s, head_end), text.rfind("．", s, head_end), text.rfind("。", s, head_end))
+            t_s = dot + 1 if dot > s else s
+            if dot > s:
+                a_e = dot
+                em = _ET_AL.search(text, s, a_e)
+                if em:
+                    et_al = (em.start(), em.end())
+                    a_e = em.start()
+                authors = split_authors(text, s, a_e)
+            title = trim(text, t_s, head_end, " ,.;:")
+            v_s = g.end()
+            v = trim(text, v_s, e, " ,.;:")
+            vm = regex.match(r"[^,，.]+", text[v[0]:v[1]])
+            venue = (v[0], v[0] + vm.end()) if vm else None
+            return title, venue, authors, et_al
+        # Title: by Authors, et al. Venue, August 2020.
+        by = _BY.search(text, s, e)
+        if by and by.start() > s + 10:
+            title = trim(text, s, by.start(), " ,.;:")
+            rest = by.end()
+            em = _ET_AL.search(text, rest, e)
+            stop = em.start() if em else None
+            if stop is None:
+                sm = regex.search(r"\.\s+(?=\p{Lu})", text[rest:e])
+                stop = rest + sm.start() if sm else e
+            if is_author_list(text[rest:stop], single=True):
+                authors = split_authors(text, rest, stop)
+                if em:
+                    et_al = (em.start(), em.end())
+                    venue_start = em.end()
+                else:
+                    venue_start = stop
+                venue = self._clean_venue(text, venue_start, e, masked)
+                return title, venue, authors, et_al
+        # Title VENUE'YY note Authors
+        abbr = _VENUE_ABBR.search(text, s, e)
+        if abbr and abbr.start() > s + 15 and not is_author_list(text[s:abbr.start()].rstrip(" ,."), single=True):
+            head = text[s:abbr.start()]
+            sm = list(_SENTENCE_END.finditer(head.rstrip()))
+            if not sm:
+                title = trim(text, s, abbr.start(), " ,.;:")
+                after = abbr.end()
+                for a, b in masked:
+                    if a >= after - 1 and a - after < 4:
+                        after = max(after, b)
+                a_s, a_e = trim(text, after, e, " ,.;:")
+                em = _ET_AL.search(text, a_s, a_e)
+                if em:
+                    et_al = (em.start(), em.end())
+                    a_e = em.start()
+                if a_e > a_s and is_author_list(text[a_s:a_e], single=True):
+                    authors = split_authors(text, a_s, a_e)
+                return title, (abbr.start("v"), abbr.end("v"), abbr.group("v")), authors, et_al
+        # author-first: "Authors, 2020, October. Title. Venue" / "Authors (2020). Title. Venue" / "Authors. Title. Venue"
+        sentences = self._sentences(text, s, e)
+        if sentences:
+            first_s, first_e = sentences[0]
+            a_e = first_e
+            ym = regex.search(r"[.,]?\s*\(?((?:19|20)\d{2})[a-z]?\)?(?:,\s*\p{L}+\.?(?:\s+\d{1,2})?)?\s*$", text[first_s:first_e])
+            if ym:
+                a_e = first_s + ym.start()
+            chunk = text[first_s:a_e]
+            em = _ET_AL.search(chunk)
+            if em:
+                et_al = (first_s + em.start(), first_s + em.end())
+                chunk = chunk[:em.start()]
+                a_e = first_s + em.start()
+            if len(sentences) >= 2 and is_author_list(chunk, single=True):
+                authors = split_authors(text, first_s, a_e)
+                title = sentences[1]
+                rest = sentences[2:]
+                if len(sentences) == 2:
+                    # "Title, Venue, 2021." in one sentence: the venue is the last comma part with venue words
+                    parts = [p for p in regex.finditer(r"[^,]+", text[title[0]:title[1]])]
+                    if len(parts) >= 2:
+                        for i in range(1, len(parts)):
+                            tail = text[title[0] + parts[i].start():title[1]]
+                            if _VENUE_WORDS.search(tail) or _YEAR.search(tail):
+                                venue = self._clean_venue(text, title[0] + parts[i].start(), title[1], masked)
+                                title = trim(text, title[0], title[0] + parts[i - 1].end(), " ,.;:")
+                                break
+                if rest and venue is None:
+                    venue = self._clean_venue(text, rest[0][0], rest[-1][1], masked)
+                return trim(text, *title, " ,.;:"), venue, authors, et_al
+            # title-first: "Title. Authors. Venue, 2020."
+            title = trim(text, first_s, first_e, " ,.;:")
+            rest = sentences[1:]
+            if rest and is_author_list(text[rest[0][0]:rest[0][1]], single=True):
+                a_s, a_e = rest[0]
+                em = _ET_AL.search(text, a_s, a_e)
+                if em:
+                    et_al = (em.start(), em.end())
+                    a_e = em.start()
+                authors = split_authors(text, a_s, a_e)
+                rest = rest[1:]
+            if rest:
+                venue = self._clean_venue(text, rest[0][0], rest[-1][1], masked)
+            return title, venue, authors, et_al
+        return None, None, [], None
+
+    @staticmethod
+    def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
+        out = []
+        pos = s
+        for m in _SENTENCE_END.finditer(text, s, e):
+            # "Wang, X." initials and "pp." do not end a sentence
+            if regex.search(r"(?:^|[\s,(])\p{Lu}\.$", text[max(s, m.start() - 2):m.start() + 1]):
+                continue
+            if m.start() > pos:
+                out.append(trim(text, pos, m.start() + (1 if text[m.start()] in "?!" else 0), " \n"))
+            pos = m.end()
+        if pos < e:
+            out.append(trim(text, pos, e, " \n"))
+        return [(a, b) for a, b in out if b > a]

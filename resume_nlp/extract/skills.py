@@ -1,0 +1,442 @@
+"""Skills: list lines -> one ``skills`` draft per named skill.
+
+A skill line is an optional label (``Programming:``, ``Deep Learning Frameworks:``, ``技能:``,
+or a bare category word such as ``Programming Python, C++``) followed by a list split on
+commas, ``、``, slashes, ``>``, ``;``, ``+`` and "and". Items are looked up in the curated
+gazetteer ``gazetteers/skills.tsv`` (canonical name and category); levels come from a
+parenthesis (``Python (Proficient)``), a level label (``Proficient: ...``) or a Chinese level
+word (``精通``/``熟悉``/``了解``/``掌握``, kept as written). Natural languages in such a list
+(``Languages: English, Chinese``) are left to :mod:`.languages`; certificate and interest
+lines to :mod:`.misc`.
+
+Outside a skills section (a Skills heading lost in PDF conversion, a skills block at the end
+of a publications section) only the *trailing run* of lines that :func:`is_skill_line`
+accepts is taken; :func:`skill_line_starts` tells the other parsers which lines those are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import ClassVar
+
+import regex
+
+from ..document import SectionView
+from ..resources import table
+from ..spans import Draft, Mention
+from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
+
+__all__ = ["SkillParser", "is_skill_line", "skill_line_starts", "lookup_skill", "parse_skill_list",
+           "natural_language_key", "SkillItem"]
+
+SOURCE = "skills"
+
+
+# --- tables ---------------------------------------------------------------------------------
+def _key(text: str) -> str:
+    return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+@lru_cache(maxsize=1)
+def _skill_index() -> dict[str, tuple[str, str]]:
+    index: dict[str, tuple[str, str]] = {}
+    for row in table("gazetteers/skills.tsv"):
+        name, category = row[0], row[1]
+        aliases = row[2].split("|") if len(row) > 2 and row[2] else []
+        for alias in (name, *aliases):
+            index.setdefault(_key(alias), (name, category))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _natural_languages() -> frozenset[str]:
+    keys = set()
+    for row in table("lexicon/languages.tsv"):
+        if row[0] == "language":
+            keys.update(_key(a) for a in row[3].split("|"))
+    return frozenset(keys)
+
+
+def natural_language_key(text: str) -> bool:
+    """True when ``text`` names a spoken language (English, 中文, Mandarin ...)."""
+    return _key(text) in _natural_languages()
+
+
+_VERSION = regex.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", regex.I)
+
+
+def lookup_skill(text: str) -> tuple[str, str] | None:
+    """``(canonical name, category)`` of a skill as written, or None."""
+    key = _key(text)
+    hit = _skill_index().get(key)
+    if hit is None:
+        stripped = _VERSION.sub("", text.strip())
+        if stripped != text.strip():
+            hit = _skill_index().get(_key(stripped))
+    return hit
+
+
+@lru_cache(maxsize=1)
+def _protected() -> regex.Pattern:
+    """Skill names that contain a list separator (C++, TCP/IP, CI/CD, A/B Testing, C + +)."""
+    forms = set()
+    for row in table("gazetteers/skills.tsv"):
+        aliases = row[2].split("|") if len(row) > 2 and row[2] else []
+        for alias in (row[0], *aliases):
+            if regex.search(r"[/+&]", alias):
+                forms.add(alias)
+    parts = []
+    for form in sorted(forms, key=len, reverse=True):
+        pat = "".join(r"\s*" + regex.escape(ch) + r"\s*" if ch in "/+&" else
+                      (r"\s*" if ch == " " else regex.escape(ch)) for ch in form)
+        parts.append(pat)
+    return regex.compile(r"(?<![\w+#])(?:" + "|".join(parts) + r")(?![\w+#])", regex.I)
+
+
+_EMBED_STOP = frozenset("""go make less word access project office origin apache spring storm unity maya chef
+puppet lambda scheme swift ruby oracle triton gym ray beam hive express requests rest socket idea node rails
+optimization algorithms statistics probability accounting auditing marketing leadership communication
+teamwork sketch canva notion slack charles prism audition boost eigen elm dart julia crystal ada chainer
+excel testing agile scrum assembly pascal shell grant android ios windows linux unix python java""".split())
+
+
+@lru_cache(maxsize=1)
+def _embedded() -> regex.Pattern:
+    """Known skills inside free text: long aliases case-insensitively, others as written."""
+    insensitive, sensitive = set(), set()
+    for row in table("gazetteers/skills.tsv"):
+        aliases = row[2].split("|") if len(row) > 2 and row[2] else []
+        for alias in (row[0], *aliases):
+            if regex.search(r"\p{Han}", alias):
+                if len(alias) >= 2:
+                    sensitive.add(alias)
+                continue
+            if len(alias) < 2:
+                continue
+            if len(alias) >= 5 and alias.casefold() not in _EMBED_STOP:
+                insensitive.add(alias)
+            elif alias != alias.casefold() or not alias.isalpha():
+                sensitive.add(alias)
+    def alt(forms: set[str]) -> str:
+        return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return regex.compile(r"(?<![A-Za-z0-9+#])(?:(?i:" + alt(insensitive) + r")|" + alt(sensitive)
+                         + r")(?![A-Za-z0-9+#])")
+
+
+# --- line grammar ---------------------------------------------------------------------------
+_LABEL = regex.compile(r"\G(?P<label>[^:：,，、;；()（）\[\]@/]{1,40}?)\s*[:：](?!//)\s*")
+_LABEL_WORDS = frozenset("""programming program languages language coding code framework frameworks tools tool
+software libraries library packages package databases database technologies technology tech web cloud devops
+platforms platform ide ides frontend front-end backend back-end skills skill technical computer scripting
+toolkits toolkit others other misc miscellaneous familiar proficient with in and & deep learning machine ml
+data dl os operating systems system version control testing office design stack environment environments
+editors editor development dev big analysis visualization methods expertise""".split())
+_ZH_LABELS = regex.compile(r"^(?:编程语言|编程|语言|技能|工具|框架|软件|数据库|开发工具|开发环境|专业技能|计算机|"
+                           r"计算机技能|技术栈|平台|操作系统|办公软件|其他|其它)$")
+_CERT_LABEL = regex.compile(r"certif|licen|证书|资格|认证", regex.I)
+_INTEREST_LABEL = regex.compile(r"interest|hobb|爱好|兴趣", regex.I)
+_AWARD_LABEL = regex.compile(r"award|honou?r|prize|scholarship|获奖|荣誉|奖", regex.I)
+_LANG_LABEL = regex.compile(r"^(?:(?:spoken|foreign|natural)\s+)?languages?(?:\s+skills?)?$|^(?:外语|语言能力|外语能力)$",
+                            regex.I)
+_LEVEL_WORDS = regex.compile(
+    r"^(?:expert|advanced|proficient|proficiency|intermediate|basic|basics|beginner|elementary|familiar|"
+    r"fluent|good|strong|working knowledge|knowledgeable|competent|experienced|novice|skilled|"
+    r"精通|熟练|熟悉|了解|掌握|熟练掌握|一般|良好|入门|较好|基础)$", regex.I)
+_LEVEL_LABEL = regex.compile(
+    r"^(?:(?:expert|advanced|proficient|intermediate|basic|beginner|familiar|experienced|knowledgeable|"
+    r"competent|strong|working knowledge)(?:\s+(?:in|with|at|of))?|精通|熟练掌握|熟练|熟悉|了解|掌握|"
+    r"较熟悉|基本掌握|熟练使用|会使用)$", regex.I)
+_ZH_LEVEL_PREFIX = regex.compile(
+    r"\G(?:能够熟练使用|能熟练使用|熟练掌握|熟练使用|熟练运用|基本掌握|较熟悉|会使用|能够使用|精通|熟练|熟悉|了解|掌握|擅长|"
+    r"使用过|用过)\s*")
+_EN_LEVEL_PREFIX = regex.compile(
+    r"\G(?:(?P<level>proficient|familiar|experienced|skilled|knowledgeable|fluent|expert|competent)\s+"
+    r"(?:in|with|at|of)|(?P<level2>knowledge|experience)\s+(?:of|in|with))\s+", regex.I)
+_ZH_SUFFIX = regex.compile(r"\s*(?:操作系统|系统|编程语言|语言|编程|框架|开发|平台|工具|软件|数据库|环境|库|等等|等)$")
+_EN_TAIL = regex.compile(r"(?:\s*(?:,|\band\b)?\s*(?:etc\.?|and so on|and more)|\s*\.{2,}|…)$", regex.I)
+_PAREN_TAIL = regex.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
+_SEPARATOR = regex.compile(
+    r"\s*(?:[,，、;；|>＞/／]|\s\+\s|(?<=[A-Za-z])\+(?=[A-Za-z])|\s(?:and|&|or)\s|(?<=\S)&(?=\S)|\s•\s|和|及|以及|与)\s*",
+    regex.I)
+_WORD = regex.compile(r"[A-Za-z][\w'.+#-]*|\p{Han}")
+_LINK = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:com|org|net|edu|name|io|cn|me)\b/?\S*", regex.I)
+_PROSE_PUNCT = regex.compile(r"[。！？!?]")
+
+
+@dataclass(slots=True)
+class SkillItem:
+    start: int
+    end: int
+    name: str
+    category: str | None
+    known: bool
+    level: tuple[int, int, str] | None = None
+    embedded: bool = False  # found inside a longer phrase, not a list item of its own
+
+
+@dataclass(slots=True)
+class SkillLine:
+    kind: str  # "skills" | "languages" | "certificates" | "interests" | "awards" | "none"
+    items: list[SkillItem]
+    labels: list[tuple[int, int]]
+    labelled: bool
+    n_spans: int = 0  # list items as split, before unknown prose was dropped
+
+    @property
+    def known_share(self) -> float:
+        exact = sum(i.known and not i.embedded for i in self.items)
+        return exact / max(self.n_spans, len(self.items)) if self.items else 0.0
+
+
+def _label_category(label: str) -> str | None:
+    low = label.casefold()
+    if regex.search(r"program|coding|languages?\b|编程|语言", low):
+        return "programming_language"
+    if regex.search(r"framework|librar|package|框架|库", low):
+        return "framework"
+    if regex.search(r"tool|software|platform|database|ide|editor|工具|软件|平台|数据库", low):
+        return "tool"
+    return None
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the list items in ``text[start:end]`` (parenthesis-aware, names with '/' kept)."""
+    protected = [(m.start(), m.end()) for m in _protected().finditer(text, start, end)]
+    depth = 0
+    spans = []
+    pos = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "(（[":
+            depth += 1
+        elif ch in ")）]" and depth:
+            depth -= 1
+        elif depth == 0 and not any(s <= i < e for s, e in protected):
+            m = _SEPARATOR.match(text, i, end)
+            if m and m.end() > i and (m.start() > start or True):
+                # "and"/"or" separators need the surrounding spaces the regex consumed
+                sep_text = m.group(0)
+                if sep_text.strip() or sep_text:
+                    spans.append((pos, i))
+                    pos = m.end()
+                    i = m.end()
+                    continue
+        i += 1
+    spans.append((pos, end))
+    return [trim(text, s, e) for s, e in spans if trim(text, s, e)[1] > trim(text, s, e)[0]]
+
+
+def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, int, str] | None,
+                list_context: bool) -> tuple[list[SkillItem], tuple[int, int, str] | None]:
+    """One list item -> skills (usually one), and the level carried to the next items."""
+    level = carry_level
+    # leading level words: 熟练掌握Python / Proficient in Python
+    m = _ZH_LEVEL_PREFIX.match(simp, s, e)
+    if m and m.end() > s and m.end() < e:
+        level = (s, s + len(m.group(0).rstrip()), text[s:s + len(m.group(0).rstrip())])
+        s = m.end()
+    else:
+        m = _EN_LEVEL_PREFIX.match(text, s, e)
+        if m and m.end() < e:
+            g = "level" if m.group("level") else "level2"
+            level = (m.start(g), m.end(g), m.group(g))
+            s = m.end()
+    own_level = None
+    # trailing "(Proficient)" / "(Basic, built a ...)" / "(7 年左右的使用经历)"
+    m = _PAREN_TAIL.search(text, s, e)
+    if m and m.start() > s:
+        inner_s, inner_e = m.start(1), m.end(1)
+        first = regex.split(r"[,，;；]", text[inner_s:inner_e], maxsplit=1)[0].strip()
+        if _LEVEL_WORDS.match(first):
+            fs = text.index(first, inner_s)
+            own_level = (fs, fs + len(first), first)
+        e = m.start()
+    # trailing "etc", 等, 系统/语言/框架
+    for _ in range(2):
+        m = _EN_TAIL.search(text, s, e)
+        if m and m.start() > s:
+            e = m.start()
+        m = _ZH_SUFFIX.search(simp, s, e)
+        if m and m.start() > s:
+            e = m.start()
+        s, e = trim(text, s, e)
+    if e <= s:
+        return [], level
+    raw = text[s:e]
+    if regex.match(r"^(?:and|or|&)\s+", raw, regex.I):
+        s += len(regex.match(r"^(?:and|or|&)\s+", raw, regex.I).group(0))
+        raw = text[s:e]
+    hit = lookup_skill(simp[s:e])
+    item_level = own_level or level
+    if hit:
+        return [SkillItem(s, e, hit[0], hit[1], True, item_level)], level
+    if natural_language_key(raw):
+        return [SkillItem(s, e, raw, "language", False, item_level)], level
+    # not in the table: known skills inside it, else the item itself when it is short
+    inner = [mm for mm in _embedded().finditer(simp, s, e)]
+    if inner:
+        out = []
+        for mm in inner:
+            h = lookup_skill(mm.group(0))
+            if h:
+                out.append(SkillItem(mm.start(), mm.end(), h[0], h[1], True, item_level, embedded=True))
+        if out:
+            return out, level
+    words = _WORD.findall(raw)
+    han = len(regex.findall(r"\p{Han}", raw))
+    latin_words = len(words) - han
+    if (list_context and latin_words <= 3 and han <= 6 and not _PROSE_PUNCT.search(raw)
+            and not regex.search(r"\d{3,}", raw) and (latin_words + (1 if han else 0)) >= 1
+            and not (latin_words and raw[:1].islower() and latin_words > 1)):
+        return [SkillItem(s, e, _VERSION.sub("", raw) or raw, None, False, item_level)], level
+    return [], level
+
+
+def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_section: bool = True) -> SkillLine:
+    """Parse ``text[start:end]`` (one line without its bullet) as a skill line."""
+    labels: list[tuple[int, int]] = []
+    level: tuple[int, int, str] | None = None
+    labelled = False
+    category = None
+    s = start
+    m = _LABEL.match(simp, s, end)
+    if m:
+        label = text[m.start("label"):m.end("label")].strip()
+        label_simp = simp[m.start("label"):m.end("label")].strip()
+        labels.append((m.start(), m.end()))
+        labelled = True
+        if _CERT_LABEL.search(label_simp):
+            return SkillLine("certificates", [], labels, True)
+        if _INTEREST_LABEL.search(label_simp):
+            return SkillLine("interests", [], labels, True)
+        if _AWARD_LABEL.search(label_simp) and not regex.search(r"skill|技能", label_simp, regex.I):
+            return SkillLine("awards", [], labels, True)
+        if _LEVEL_LABEL.match(label_simp):
+            level = (m.start("label"), m.start("label") + len(label), label)
+        category = _label_category(label_simp)
+        if _LANG_LABEL.match(label_simp):
+            category = None  # decided by the items: spoken languages or programming languages
+        s = m.end()
+    else:
+        # a bare category label: "Programming Python, C++", "Framework Pytorch, Tensorflow"
+        words = list(regex.finditer(r"\S+", text[s:end]))
+        n = 0
+        while n < min(4, len(words)) and words[n].group(0).casefold().strip("&") in _LABEL_WORDS | {""}:
+            n += 1
+        while n > 0:
+            rest_start = s + words[n].start() if n < len(words) else end
+            first = _split_items(text, rest_start, end)
+            if first and text[rest_start:rest_start + 1] not in ",，、;；/" and lookup_skill(text[first[0][0]:first[0][1]]):
+                label_end = s + words[n - 1].end()
+                labels.append((s, label_end))
+                category = _label_category(text[s:label_end])
+                lead = regex.match(r"\S+", text[s:label_end]).group(0)
+                if _LEVEL_LABEL.match(text[s:label_end]) or _LEVEL_WORDS.match(lead):
+                    level = (s, s + len(lead), lead)
+                labelled = True
+                s = rest_start
+                break
+            n -= 1
+    links = [(mm.start(), mm.end()) for mm in _LINK.finditer(text, s, end)]
+    spans = [(a, b) for a, b in _split_items(text, s, end)
+             if not any(a < le and b > ls for ls, le in links)]
+    list_context = labelled or len(spans) >= 2
+    items: list[SkillItem] = []
+    for a, b in spans:
+        got, level = _clean_item(text, simp, a, b, level, list_context)
+        items.extend(got)
+    langs = [i for i in items if i.category == "language"]
+    if items and len(langs) * 2 >= len(items):
+        return SkillLine("languages", [], labels, labelled, len(spans))
+    items = [i for i in items if i.category != "language"]
+    for it in items:
+        if it.category is None and category:
+            it.category = category
+    return SkillLine("skills" if items else "none", items, labels, labelled, len(spans))
+
+
+def is_skill_line(text: str) -> bool:
+    """True for a line that is a list of skills (label + known names), wherever it stands.
+
+    ``"Programming Python, C++, LTEX, MATLAB, bash"`` and ``"技能: Git,Pytorch,Tensorflow"`` are;
+    a sentence that names Python is not.
+    """
+    body = regex.sub(r"^\s*(?:[•·・◦▪●○■\-–—*]|[oO。](?=\s))+\s*", "", text).strip()
+    if not body or len(body) > 300:
+        return False
+    from ..lang import to_simplified
+
+    parsed = parse_skill_list(body, to_simplified(body), 0, len(body), in_skills_section=False)
+    if parsed.kind != "skills":
+        return False
+    known = sum(i.known and not i.embedded for i in parsed.items)
+    if parsed.labelled:
+        return known >= 2 and parsed.known_share >= 0.6
+    return len(parsed.items) >= 3 and parsed.known_share == 1.0
+
+
+def skill_line_starts(view: SectionView) -> frozenset[int]:
+    """Line starts of the skill lines :class:`SkillParser` takes from a non-skills section.
+
+    Those are the trailing run of lines that :func:`is_skill_line` accepts (a skills block
+    whose heading was lost). Other parsers of the same section should skip these lines.
+    """
+    if view.kind == "skills":
+        return frozenset(ln.start for ln in view.lines)
+    text = view.doc.text
+    out: list[int] = []
+    for line in reversed(view.lines):
+        if is_skill_line(text[line.start:line.end]):
+            out.append(line.start)
+        else:
+            break
+    return frozenset(out)
+
+
+class SkillParser:
+    name: ClassVar[str] = "skills"
+    kinds: ClassVar[frozenset[str]] = frozenset(
+        {"skills", "work", "projects", "publications", "other", "header", "education", "activities", "summary"})
+
+    def __call__(self, view: SectionView) -> list[Draft]:
+        doc = view.doc
+        text, simp = doc.text, doc.simplified
+        take = None if view.kind == "skills" else skill_line_starts(view)
+        if take is not None and not take:
+            return []
+        drafts: list[Draft] = []
+        seen: set[str] = set()
+        for bl in body_lines(view):
+            if take is not None and bl.line.start not in take:
+                continue
+            parsed = parse_skill_list(text, simp, bl.start, bl.end, in_skills_section=take is None)
+            if parsed.kind != "skills":
+                continue
+            if take is None and not parsed.labelled and len(parsed.items) == 1 and not parsed.items[0].known:
+                # a lone unknown phrase is prose, not a skill, unless it is short
+                it = parsed.items[0]
+                if len(_WORD.findall(text[it.start:it.end])) > 2:
+                    continue
+            line_lang = text_lang(text[bl.start:bl.end])
+            consumed = bullet_mention(text, bl, SOURCE) + [
+                make_mention(text, "_label", a, b, source=SOURCE) for a, b in parsed.labels]
+            for it in parsed.items:
+                key = _key(it.name)
+                if key in seen:
+                    continue
+                seen.add(key)
+                d = Draft(kind="skills", lang=line_lang, start=it.start, end=it.end)
+                d.set(make_mention(text, "name", it.start, it.end, it.name, source=SOURCE))
+                if it.category:
+                    d.set(make_mention(text, "category", it.start, it.end, it.category, source=SOURCE))
+                if it.level:
+                    ls, le, lv = it.level
+                    d.set(make_mention(text, "level", ls, le, lv, source=SOURCE))
+                if consumed:
+                    d.consumed.extend(consumed)
+                    consumed = []
+                drafts.append(d)
+        return drafts

@@ -1,0 +1,130 @@
+"""Basics extractor: names, key-value personal fields, location, headline, job intention."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from resume_nlp.extract.basics import BasicsExtractor, parse_birth_date, parse_location
+from resume_nlp.extract.contact import ContactExtractor
+from tests.conftest import GOLD, SEEDS, analyse_text
+
+
+def _mentions(text: str):
+    doc = analyse_text(text)
+    return list(ContactExtractor()(doc)) + list(BasicsExtractor()(doc))
+
+
+def _best(text: str, field: str, lang: str | None = None):
+    cands = [m for m in _mentions(text) if m.field == field and (lang is None or m.lang == lang)]
+    return max(cands, key=lambda m: m.score).value if cands else None
+
+
+def _all(text: str, field: str) -> list:
+    return [m.value for m in _mentions(text) if m.field == field]
+
+
+US_HEADER = "JANE Q. DOE\n\nSeattle, WA 98101 | (206) 555-0199 | jane.doe@gmail.com | linkedin.com/in/janedoe\n\nEXPERIENCE\n\nAcme"
+ZH_BLOCK = ("个人简历\n\n个人信息\n\n姓名：王小明    性别：男    年龄：28岁\n出生年月：1995.06    民族：汉族\n"
+            "政治面貌：中共党员    籍贯：浙江杭州\n现居地：北京    手机：138 0013 8000\n邮箱：wxm@163.com\n\n教育经历\n\n北京大学")
+TRAD_BLOCK = "個人資料\n\n姓名：陳大文\n性別：女\n出生年月：1996年3月\n電話：１３９１２３４５６７８\n現居地：上海\n\n學歷\n\n台灣大學"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Zhexiao Xiong\n\n314-319-2407 | x.zhexiao@wustl.edu\n\nEDUCATION\n\nX", "en", "Zhexiao Xiong"),
+    ("Xinalu Wana\n\nMASTER STUDENT | ZHEJIANG UNIVERSITY\n\n+86 13777894581 | xingluwang@zju.edu.cn | \U0001F56F Xinglu Wang\n\nEducation\n\nX", "en", "Xinglu Wang"),
+    ("https://www.linkedin.com/in/maria-lopez\n\nEDUCATION\n\nEmail: marial@umich.edu\n\nPUBLICATIONS\n\nMaria Lopez, John Roe. A paper. 2020.", "en", "Maria Lopez"),
+    (US_HEADER, "en", "Jane Q. Doe"),
+    (ZH_BLOCK, "zh", "王小明"),
+    (TRAD_BLOCK, "zh", "陳大文"),
+    ("张伟\n\n手机：13912345678 | 邮箱：zw@qq.com\n\n教育经历\n\n清华大学", "zh", "张伟"),
+    ("Chaopeng Zhang\n\nEmail: cpz@pku.edu.cn\n\nPROJECTS\n\nA camp\n\n教育经历\n\n项目 张潮鹏, 李夏, 胡杨", "zh", "张潮鹏"),
+    ("MASTER STUDENT | ZHEJIANG UNIVERSITY\n\nEDUCATION\n\nX", "en", None),
+    ("Jane Doe | jane@x.com | +1 206-555-0199\n\nEXPERIENCE\n\nX", "en", "Jane Doe"),
+    ("王小明 | 138-0013-8000 | wxm@163.com\n\n教育经历\n\n北京大学", "zh", "王小明"),
+    ("Software Engineer at Google\n\nEXPERIENCE\n\nX", "en", None),
+])
+# fmt: on
+def test_basics_name(text, lang, expected):
+    assert _best(text, "basics.name", lang) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, field, expected", [
+    (ZH_BLOCK, "basics.gender", "male"),
+    (ZH_BLOCK, "basics.birth_date", "1995-06"),
+    (ZH_BLOCK, "basics.ethnicity", "汉族"),
+    (ZH_BLOCK, "basics.political_status", "中共党员"),
+    (TRAD_BLOCK, "basics.gender", "female"),
+    (TRAD_BLOCK, "basics.birth_date", "1996-03"),
+    ("Jane Doe\nGender: Female | Date of Birth: June 1994 | Nationality: Chinese\n\nEDUCATION\n\nX", "basics.gender", "female"),
+    ("Jane Doe\nGender: Female | Date of Birth: June 1994 | Nationality: Chinese\n\nEDUCATION\n\nX", "basics.birth_date", "1994-06"),
+    ("Jane Doe\nGender: Female | Date of Birth: June 1994 | Nationality: Chinese\n\nEDUCATION\n\nX", "basics.nationality", "Chinese"),
+    ("姓名：李雷\n国籍：中国\n\n教育经历\n\nX", "basics.nationality", "中国"),
+])
+# fmt: on
+def test_basics_key_values(text, field, expected):
+    assert _best(text, field) == expected
+
+
+def test_basics_age_is_not_a_birth_date():
+    assert _all("姓名：王小明    性别：男    年龄：28岁\n\n教育经历\n\nX", "basics.birth_date") == []
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("1995.06", "1995-06"), ("1995年6月", "1995-06"), ("1995-6-18", "1995-06-18"), ("06/1995", "1995-06"),
+    ("June 1995", "1995-06"), ("1995", "1995"), ("28岁", None),
+])
+# fmt: on
+def test_basics_parse_birth_date(text, expected):
+    assert parse_birth_date(text) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Room 6-423, YuQuan Campus, ZheJiang University, HangZhou, China\n\nEDUCATION", ("Hangzhou", "CN", True)),
+    (ZH_BLOCK, ("北京", "CN", False)),  # kept in the language of the text
+    (TRAD_BLOCK, ("上海", "CN", False)),
+    ("Jane Doe\n\n12 Main Street, Boston, MA, USA\n\nEDUCATION\n\nX", ("Boston", "US", True)),
+])
+# fmt: on
+def test_basics_location(text, expected):
+    loc = _best(text, "basics.location")
+    assert (loc["city"], loc["country"], loc["address"] is not None) == expected
+
+
+def test_basics_parse_location_country_code():
+    assert parse_location("Ann Arbor, MI, United States")["country"] == "US"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ('Jane Doe\n\n"I am looking for a PhD position in robotics."\n\nEDUCATION\n\nX', "I am looking for a PhD position in robotics."),
+    ("Jane Doe\n\nObjective: Seeking a backend engineering internship.\n\nEDUCATION\n\nX", "Seeking a backend engineering internship."),
+    ("Jane Doe\n\nEDUCATION\n\nX", None),
+])
+# fmt: on
+def test_basics_headline(text, expected):
+    assert _best(text, "basics.headline") == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, field, expected", [
+    ("求职意向\n\n期望职位：算法工程师、数据分析师\n期望城市：北京/上海\n期望薪资：20k-30k", "job_intention.positions", ["算法工程师", "数据分析师"]),
+    ("求职意向\n\n期望职位：算法工程师、数据分析师\n期望城市：北京/上海\n期望薪资：20k-30k", "job_intention.locations", ["北京", "上海"]),
+    ("求职意向\n\n期望职位：算法工程师、数据分析师\n期望城市：北京/上海\n期望薪资：20k-30k", "job_intention.salary", ["20k-30k"]),
+])
+# fmt: on
+def test_basics_job_intention(text, field, expected):
+    assert _all(text, field) == expected
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem[:3] for p in SEEDS])
+def test_basics_seed_names_match_gold(path):
+    gold = json.loads((GOLD / f"{path.stem}.json").read_text(encoding="utf-8"))["basics"]["name"] or {}
+    text = path.read_text(encoding="utf-8")
+    assert {lang: _best(text, "basics.name", lang) for lang in ("en", "zh")} == {
+        "en": gold.get("en"), "zh": gold.get("zh")}

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+
+from resume_nlp.extract.languages import LanguageParser, find_tests
+from tests.conftest import analyse_text
+
+
+def _langs(text: str):
+    doc = analyse_text(text)
+    parser = LanguageParser()
+    out = []
+    for section in doc.sections:
+        if section.kind in parser.kinds:
+            for d in parser(doc.view(section)):
+                tests = [(t[0].value["name"], t[0].value["score"]) for t in d.lists.get("tests", [])]
+                out.append((d.get("language"), d.get("proficiency"), tests))
+    return out
+
+
+# fmt: off
+@pytest.mark.parametrize("text,name,score,sections", [
+    ("CET-6 580", "CET-6", 580, {}),
+    ("英语六级（CET-6）：580分", "CET-6", 580, {}),
+    ("IELTS 7.5 (L8 R8.5 W6.5 S7)", "IELTS", 7.5, {"listening": 8, "reading": 8.5, "writing": 6.5, "speaking": 7}),
+    ("TOEFL: 102 (Reading 29; Listening 28; Speaking 22; Writing 23)", "TOEFL", 102,
+     {"reading": 29, "listening": 28, "speaking": 22, "writing": 23}),
+    ("日语 N2", "JLPT N2", None, {}),
+    ("托福 105 分", "TOEFL", 105, {}),
+])
+# fmt: on
+def test_languages_test_scores(text, name, score, sections):
+    (hit,) = find_tests(text, text, 0, len(text))
+    assert (hit.name, hit.score, hit.sections) == (name, score, sections)
+
+
+def test_languages_year_is_not_a_score():
+    (hit,) = find_tests("TOEFL 2019", "TOEFL 2019", 0, 10)
+    assert hit.score is None
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Languages\nEnglish (fluent), Chinese (native)", [("en", "fluent", []), ("zh", "native", [])]),
+    ("Skills\nLanguages: English, Chinese", [("en", None, []), ("zh", None, [])]),
+    ("语言能力\n英语（流利），TOEFL 110\n日语 N2", [("en", "流利", [("TOEFL", 110)]), ("ja", None, [("JLPT N2", None)])]),
+    ("Education\nZhejiang University\n• GPA: 3.9/4.0, TOEFL: 102 (Reading 29; Listening 28)", [("en", None, [("TOEFL", 102)])]),
+    ("語言能力\n英語：六級 560", [("en", None, [("CET-6", 560)])]),
+])
+# fmt: on
+def test_languages_sections(text, expected):
+    assert _langs(text) == expected

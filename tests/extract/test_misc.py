@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from resume_nlp.extract.misc import CertificateParser, InterestParser, JobIntentionParser, ReferenceParser
+from tests.conftest import analyse_text
+
+
+def _run(parser, text: str):
+    doc = analyse_text(text)
+    return [d for s in doc.sections if s.kind in parser.kinds for d in parser(doc.view(s))]
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Skills\n• Coursera Certification: Deep Learning Specialization; Python for Everybody Specialization.",
+     [("Deep Learning Specialization", "Coursera", None), ("Python for Everybody Specialization", "Coursera", None)]),
+    ("Certifications\nAWS Certified Solutions Architect – Associate (2021)",
+     [("AWS Certified Solutions Architect – Associate", "AWS", "2021")]),
+    ("证书\n计算机二级、CPA、证券从业资格", [("计算机二级", None, None), ("CPA", None, None), ("证券从业资格", None, None)]),
+])
+# fmt: on
+def test_misc_certificates(text, expected):
+    assert [(d.get("name"), d.get("issuer"), d.get("date")) for d in _run(CertificateParser(), text)] == expected
+
+
+def test_misc_references_table():
+    text = ("References\nName\tEmail\tRelation\nProf. Ann Lee\tann@u.edu\tMy advisor, HomePage\n"
+            "Dr. Bo Chen\tbo@u.edu\tMentor")
+    got = [(d.get("name"), d.get("email"), d.get("relation")) for d in _run(ReferenceParser(), text)]
+    assert got == [("Ann Lee", "ann@u.edu", "My advisor"), ("Bo Chen", "bo@u.edu", "Mentor")]
+
+
+def test_misc_references_blocks_and_on_request():
+    text = "References\n• Dr. Ann Lee, Professor of Physics, ann@u.edu, +1 314 555 0100"
+    (d,) = _run(ReferenceParser(), text)
+    assert (d.get("name"), d.get("email"), d.get("relation")) == ("Ann Lee", "ann@u.edu", "Professor of Physics")
+    assert _run(ReferenceParser(), "References\nReferences available upon request") == []
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("兴趣爱好\n• 物理学/篮球/计算机", ["物理学", "篮球", "计算机"]),
+    ("Interests\nReading, hiking and photography", ["Reading", "hiking", "photography"]),
+    ("Skills\nPython, Java\nHobbies: chess, tennis", ["chess", "tennis"]),
+])
+# fmt: on
+def test_misc_interests(text, expected):
+    assert [d.get("text") for d in _run(InterestParser(), text)] == expected
+
+
+def test_misc_job_intention():
+    (d,) = _run(JobIntentionParser(), "适合职位\n人工智能 机器学习、算法工程师")
+    assert [i[0].value for i in d.lists["positions"]] == ["人工智能", "机器学习", "算法工程师"]
+    (d,) = _run(JobIntentionParser(), "求职意向\n期望城市：北京/上海 期望薪资：20k-30k")
+    assert [i[0].value for i in d.lists["locations"]] == ["北京", "上海"] and d.get("salary") == "20k-30k"

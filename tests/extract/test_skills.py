@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from resume_nlp.extract.skills import SkillParser, is_skill_line
+from tests.conftest import analyse_text
+
+
+def _skills(text: str) -> list[tuple[str, str | None]]:
+    doc = analyse_text(text)
+    parser = SkillParser()
+    out = []
+    for section in doc.sections:
+        if section.kind in parser.kinds:
+            for d in parser(doc.view(section)):
+                assert doc.text[d.fields["name"][0].start:d.fields["name"][0].end]
+                out.append((d.get("name"), d.get("level")))
+    return out
+
+
+# fmt: off
+CASES = [
+    ("Jane Doe\n\nSKILLS\n\nLanguages: Python (Expert), Go, C/C++\nTools: Docker, Kubernetes, Git",
+     [("Python", "Expert"), ("Go", None), ("C", None), ("C++", None), ("Docker", None), ("Kubernetes", None), ("Git", None)]),
+    ("Technical Skills\n• Web: HTML + CSS, JavaScript; React and Node.js\n• Data: pandas, NumPy",
+     [("HTML", None), ("CSS", None), ("JavaScript", None), ("React", None), ("Node.js", None), ("pandas", None), ("NumPy", None)]),
+    ("专业技能\n• 精通 Python、C + +\n• 熟悉 Linux 系统 / Tensorflow 2 框架",
+     [("Python", "精通"), ("C++", "精通"), ("Linux", "熟悉"), ("TensorFlow", "熟悉")]),
+    ("專業技能\n・技能：Git，Pytorch，MATLAB",
+     [("Git", None), ("PyTorch", None), ("MATLAB", None)]),
+    ("Skills\nProficient: SQL, Excel\nFamiliar with Tableau",
+     [("SQL", "Proficient"), ("Excel", "Proficient"), ("Tableau", "Familiar")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_skills_lists(text, expected):
+    assert _skills(text) == expected
+
+
+def test_skills_natural_languages_left_out():
+    assert _skills("Skills\nProgramming: Python, Java\nLanguages: English, Chinese") == [("Python", None), ("Java", None)]
+
+
+def test_skills_prose_is_not_a_skill():
+    assert _skills("Skills\nI enjoy working with people from many backgrounds") == []
+
+
+def test_skills_trailing_lines_outside_skills_section():
+    text = ("Experience\nAcme Corp 2019 - 2020\n• Built dashboards for sales teams.\n"
+            "Programming Python, C++, LTEX, MATLAB, bash\nFramework Pytorch, Tensorflow, Caffe")
+    names = [n for n, _ in _skills(text)]
+    assert names == ["Python", "C++", "LaTeX", "MATLAB", "bash", "PyTorch", "TensorFlow", "Caffe"]
+
+
+# fmt: off
+@pytest.mark.parametrize("line,expected", [
+    ("• 技能: Git,Pytorch,Tensorflow,Caffe", True),
+    ("Coding Language: PYTHON > C + + > C > JAVA", True),
+    ("• Used Python and C++ to build a crawler for news sites.", False),
+    ("Canmiao Fu, Qiong Cao, Wenjie Pei, Chaopeng Zhang", False),
+])
+# fmt: on
+def test_skills_is_skill_line(line, expected):
+    assert is_skill_line(line) is expected

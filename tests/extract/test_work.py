@@ -1,0 +1,181 @@
+"""Experience parser: work and project entries, English and Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_nlp.extract.work import ExperienceParser
+from tests.conftest import analyse_text
+
+PARSER = ExperienceParser()
+
+
+def _drafts(text: str):
+    doc = analyse_text(text)
+    out = []
+    for section in doc.sections:
+        if section.kind in PARSER.kinds:
+            out.extend(PARSER(doc.view(section)))
+    return doc, out
+
+
+def _values(draft, name):
+    return [m.value for m in draft.fields.get(name, [])]
+
+
+# fmt: off
+LAYOUTS = [
+    # (text, kind, organization variants, position/name variants, start, end)
+    ("Experience\nSoftware Engineer, Google — Mountain View, CA    Jun 2019 – Present\n• Built the thing.\n",
+     "work", ["Google"], ["Software Engineer"], "2019-06", "present"),
+    ("Experience\nAcme Corp | Data Analyst | 2018–2019\n• Analysed sales data with SQL.\n",
+     "work", ["Acme Corp"], ["Data Analyst"], "2018", "2019"),
+    ("工作经历\n2018.07-至今  北京字节跳动科技有限公司  算法工程师\n工作内容：负责推荐算法的研发与优化。\n",
+     "work", ["北京字节跳动科技有限公司"], ["算法工程师"], "2018-07", "present"),
+    ("工作经历\n公司名称：腾讯 职位：后台开发 时间：2019.07-2021.06\n工作内容：负责微信支付后台。\n",
+     "work", ["腾讯"], ["后台开发"], "2019-07", "2021-06"),
+    ("工作經歷\n2019.07-2021.06 台積電 軟體工程師\n負責晶圓廠自動化系統開發。\n",
+     "work", ["台積電"], ["軟體工程師"], "2019-07", "2021-06"),
+    ("工作经历\n2019.07-2021.06 腾讯 Tencent 后台开发工程师 Backend Engineer\n• 负责消息系统开发。\n",
+     "work", ["腾讯", "Tencent"], ["后台开发工程师", "Backend Engineer"], "2019-07", "2021-06"),
+    ("# Experience\n\n### **Harmonized Multi-exit Learning**\n\nDATA SCIENCE & ENGINEERING RESEARCH CENTER, ZJU\n\n"
+     "Dec 2019-Sep 2020\n\nMaster Thesis\n\n- Multi-exit learning is studied here in depth.\n",
+     "projects", ["Data Science & Engineering Research Center, ZJU"], ["Harmonized Multi-exit Learning"], "2019-12", "2020-09"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,kind,orgs,titles,start,end", LAYOUTS)
+def test_work_layouts(text, kind, orgs, titles, start, end):
+    _, drafts = _drafts(text)
+    entries = [d for d in drafts if d.kind in ("work", "projects")]
+    assert len(entries) == 1
+    d = entries[0]
+    assert d.kind == kind
+    assert _values(d, "organization") == orgs
+    assert _values(d, "position" if kind == "work" else "name") == titles
+    assert d.get("start") == start and d.get("end") == end
+
+
+# fmt: off
+TYPES = [
+    ("Experience\nTencent\nSoftware Engineer Intern, Jizhi Team\nMay. 2020 - Sep. 2020\n• Did things.\n", "internship"),
+    ("Experience\n**Teacher Assistant** March 2018-May 2018\nOPTIMIZATION FOR MACHINE LEARNING COURSE, ZJU\n• Taught.\n",
+     "teaching"),
+    ("Research Experience\n### Graduate Research Assistant\n*Washington University in St. Louis*\nAugust. 2022 – Present\n",
+     "research"),
+    ("实习经历\n2019.07-2019.09 腾讯 视觉研究实习生\n• 负责人脸识别。\n", "internship"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,wtype", TYPES)
+def test_work_type(text, wtype):
+    _, drafts = _drafts(text)
+    assert [d.get("type") for d in drafts if d.kind == "work"] == [wtype]
+
+
+# fmt: off
+SUPERVISORS = [
+    ("Research Experience\n### Graduate Research Assistant\n*Washington University in St. Louis*\n"
+     "August. 2022 – Present\n*Advisor: Prof. Nathan Jacobs*\n- Research on NeRF.\n", "Nathan Jacobs"),
+    ("Experience\n• Tencent Youtu X-Lab Face Recognition\nShenzhen, China\n"
+     "Research Intern Leader: Qiong Cao, ex member of VGG group, qiong@robots.ox.ac.uk\nMay 2018 - April 2019\n"
+     "• Beauty Estimation Preprocess the data.\n", "Qiong Cao"),
+    ("实习经历\n• 腾讯 优图实验室 人脸识别\n深圳,中国\n视觉研究实习生 导师:曹琼 牛津大学 VGG 组博士后\n"
+     "Mar 2018 - April 2019\n• 颜值打分 分析数据。\n", "曹琼"),
+    ("实习经历\n机器学习软件工程实习生 导师: 王铁震 wangtz@google.com\nMay 2019 - Present\n• 通道剪枝。\n", "王铁震"),
+    ("Experience\nSoftware Engineering Intern Host: wangtz@google.com May 2019 - Present\n• Pruning.\n", None),
+    ("Work Experience\nUniversity of Michigan\nUndergraduate Researcher, NLP Group\nSep. 2019 - Present\n"
+     "• Tweet-GIF: working under the supervision of Professor David Jurgens on models.\n", "David Jurgens"),
+    ("工作经历\n2018.07-至今  北京字节跳动科技有限公司  算法工程师\n工作内容：负责推荐。\n汇报对象：张伟\n", "张伟"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,name", SUPERVISORS)
+def test_work_supervisor(text, name):
+    doc, drafts = _drafts(text)
+    work = [d for d in drafts if d.kind == "work"]
+    assert len(work) == 1
+    assert work[0].get("supervisor") == name
+    for m in work[0].fields.get("supervisor", []):
+        assert doc.text[m.start:m.end] == m.value
+
+
+def test_work_organization_location_and_caps():
+    _, drafts = _drafts("Experience\n#### **Large-scale Face Recognition**\nOct 2018 - Oct 2019\n"
+                        "HUAWEI TECHNOLOGIES CO., LTD, HANGZHOU\nAlgorithm Engineer Intern\n- Worked on faces.\n")
+    (d,) = drafts
+    assert d.kind == "work"
+    assert d.get("organization") == "Huawei Technologies Co., Ltd"
+    assert d.get("location") == {"city": "Hangzhou", "country": "CN"}
+    assert d.get("position") == "Algorithm Engineer Intern"
+    assert "team" not in d.fields  # the topic title is not a team
+
+
+def test_work_camp_project_single_date_and_url():
+    _, drafts = _drafts("Experience\n• Google AI/ML Winter Camp 2019 I Love Fashion Beijing, China\nBeijing, China\n"
+                        "https://github.com/BurnMyTPU/Google-AI-Winter-Camp Chaopeng Zhang, Xia Li, Yang Hu Jan. 2019\n"
+                        "• Data Insight Analyze the dataset.\n")
+    (d,) = drafts
+    assert d.kind == "projects"
+    assert d.get("name") == "I Love Fashion"
+    assert d.get("organization") == "Google AI/ML Winter Camp 2019"
+    assert d.get("url") == "https://github.com/BurnMyTPU/Google-AI-Winter-Camp"
+    assert (d.get("start"), d.get("end")) == ("2019-01", "2019-01")
+
+
+def test_work_zh_research_titles():
+    text = ("## 研究经历\n\n目前主要领域在计算机视觉和深度学习:\n\n"
+            "- 基于学习率变化的深度学习优化算法的研究(毕业论文)(Paper Name: k-Decay :A New Method For Learning Rate Schedule) [附录 I]\n\n"
+            "这项研究提出了一种对任意可导的衰减函数都适用学习率衰减方法, 通过该方法我们可以对原衰减函数的衰减变化率进行了更为精细的调控并导出新的衰减函数。\n\n"
+            "- 参数共享网络 (Weight Net: A New Share Method To Compression Model) [附录 II]\n\n"
+            "这项研究提出了一种模型压缩的新方法, 其中的 Weight Block 结构不仅可以大幅度缩减原始模型的参数量还能保持模型性能不变。\n")
+    doc, drafts = _drafts(text)
+    assert [d.kind for d in drafts] == ["projects", "projects"]
+    first = drafts[0]
+    assert {m.lang: m.value for m in first.fields["name"]} == {
+        "zh": "基于学习率变化的深度学习优化算法的研究", "en": "k-Decay: A New Method For Learning Rate Schedule"}
+    assert first.get("role") == "毕业论文"
+    assert len(first.lists["highlights"]) == 1
+    assert any(doc.text[m.start:m.end] == "[附录 I]" for m in first.consumed)
+
+
+def test_work_bullet_heads_and_highlights():
+    text = ("WORK EXPERIENCE\n• Tencent\nShenzhen, China\n"
+            "Software Engineer Intern (Deep Learning), Jizhi HPC Team, Technology Engineering Group (TEG)\n"
+            "May. 2020 - Sep. 2020\n"
+            "- Honor Star Employee of June in Exploration: (1 out of 20) Awarded by Jizhi team for outstanding work.\n"
+            "- Trained ResNet50 on ImageNet in record-breaking 2 minutes.\n"
+            "- University of Michigan, School of Information\nAnn Arbor, MI\n"
+            "Undergraduate Researcher, Blablablab NLP Group\nSep. 2019 - Present\n- Multi-modal work on GIFs.\n")
+    _, drafts = _drafts(text)
+    work = [d for d in drafts if d.kind == "work"]
+    awards = [d for d in drafts if d.kind == "awards"]
+    assert [d.get("organization") for d in work] == ["Tencent", "University of Michigan, School of Information"]
+    assert work[0].get("team") == "Jizhi HPC Team, Technology Engineering Group (TEG)"
+    assert work[0].get("position") == "Software Engineer Intern (Deep Learning)"
+    assert len(work[0].lists["highlights"]) == 2
+    assert work[1].get("team") == "Blablablab NLP Group"
+    assert [(a.get("title"), a.get("issuer")) for a in awards] == [("Honor Star Employee of June in Exploration", "Jizhi team")]
+
+
+def test_work_spans_match_text():
+    text = ("工作经历\n2019.07-2021.06 腾讯 Tencent 后台开发工程师 Backend Engineer\n• 负责消息系统开发。\n"
+            "Experience\nSoftware Engineer, Google — Mountain View, CA    Jun 2019 – Present\n• Built  the thing.\n")
+    doc, drafts = _drafts(text)
+    for d in drafts:
+        for name in ("organization", "position"):
+            for m in d.fields.get(name, []):
+                assert doc.text[m.start:m.end] == m.value
+                assert m.lang == ("zh" if any("\u4e00" <= c <= "\u9fff" for c in m.value) else "en")
+    highlights = [m.value for d in drafts for item in d.lists.get("highlights", []) for m in item]
+    assert "Built the thing." in highlights
+
+
+def test_work_mainland_labels_kept():
+    _, drafts = _drafts("工作经历\n2018.07-至今  北京字节跳动科技有限公司  算法工程师\n工作内容：负责推荐算法。\n"
+                        "下属人数：3\n离职原因：个人发展\n2016.07-2018.06  百度  软件工程师\n工作内容：负责搜索。\n")
+    assert len(drafts) == 2
+    assert [i[0].value for i in drafts[0].lists["highlights"]] == ["负责推荐算法。", "下属人数:3", "离职原因:个人发展"]
