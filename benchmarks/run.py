@@ -380,7 +380,7 @@ def check_targets(r: dict) -> dict:
         "peak_rss_mb": r.get("rss", {}).get("peak_rss_mb"),
         "scaling_exponent": r.get("scaling", {}).get("exponent"),
     }
-    return {k: {"value": v, "target": TARGETS[k], "ok": v is not None and v <= TARGETS[k]}
+    return {k: {"value": v, "target": TARGETS[k], "ok": None if v is None else v <= TARGETS[k]}
             for k, v in vals.items()}
 
 
@@ -397,7 +397,8 @@ def markdown(r: dict) -> str:
            f"resume_nlp {m['resume_nlp']} ({m['git_commit']}) · mode: {r['mode']}", ""]
     out += ["## Targets", "", "| metric | value | target | ok |", "|---|---|---|---|"]
     for k, t in r["targets"].items():
-        out.append(f"| {k} | {fmt(t['value'], 3)} | ≤ {t['target']} | {'yes' if t['ok'] else '**no**'} |")
+        ok = "not measured" if t["ok"] is None else "yes" if t["ok"] else "**no**"
+        out.append(f"| {k} | {fmt(t['value'], 3)} | ≤ {t['target']} | {ok} |")
     w = r.get("warm")
     if w:
         out += ["", f"## Warm parsing (one process, pinned to CPU {w['pinned_cpu']})", "",

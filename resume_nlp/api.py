@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Iterable, Iterator
 
-from .errors import InputTooLargeError, ResumeNLPError
+from .errors import InputTooLargeError, ResumeNLPError, Warnings
 from .ingest import RawDoc, Source, read
 from .models import Profile
 from .settings import Settings
@@ -89,9 +89,13 @@ class Parser:
 
             text = unzip_columns(text)  # PDF/DOCX readers order their columns themselves
         doc = analyse(text, raw.name, raw.pages)
+        if doc.region_hint is None:
+            doc.region_hint = settings.default_region
         mentions: list[Mention] = []
         for extractor in doc_extractors:
             mentions.extend(extractor(doc))
+        if any(m.source == "contact/phone-noregion" for m in mentions):
+            doc.warnings.append(Warnings.W001)
         drafts: list[Draft] = []
         for section in doc.sections:
             view = doc.view(section)

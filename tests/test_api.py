@@ -114,3 +114,14 @@ def test_api_json_is_valid_profile_v1():
     profile = resume_nlp.parse(SEEDS[-1])
     again = resume_nlp.Profile.model_validate(json.loads(profile.to_json()))
     assert again.to_dict() == profile.to_dict()
+
+
+def test_api_default_region_reaches_phone_numbers():
+    text = "Jane Doe\nPhone: 020 7946 0958\n"
+    assert resume_nlp.Parser(default_region="GB").parse(text).basics.phones == ["+442079460958"]
+
+
+def test_api_phone_without_region_is_kept_with_a_warning():
+    profile = resume_nlp.parse("Jane Doe\nPhone: 020 7946 0958\n")
+    assert any(w.startswith("W001") for w in profile.meta.warnings)
+    assert all("7946" not in w for w in profile.meta.warnings)

@@ -149,7 +149,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 # Before a date that starts with a digit: not glued to a word, an apostrophe or a sign, not
 # the continuation of a number (131-4884, 3.57/4, 1,999), not a page number, not inside a
 # digit group of a phone number written with spaces.
-_GUARD = (r"(?<![A-Za-z0-9_'’‘+$#@=&¥£€]|\d[-./,:]|\bpp?\." + _S + r"|\bpages?" + _S + ")"
+_GUARD = (r"(?<![A-Za-z0-9_'’‘+$#@=&¥£€]|\d[-./,:]|\bpp?\.[ \t]{0,3}|\bpages?[ \t]{0,3})"
           r"(?!(?<=\d[ ])\d{4}[ ]\d{3,4}(?!\d))")
 # After the whole match: not glued to a word, a digit or a percent sign; not followed by more
 # of a number (2019-2020-2021, 2020.12345).
@@ -232,13 +232,19 @@ def _grammar(w: _Words, *, ranges: bool) -> str:
         rf"|{_S}{exp_zh_all}(?:毕业|畢業)?)?"
         r"(?(xpre)(?:" + _S + r"(?:毕业|畢業))?)"
     )
+    # Fast rejection of most positions: a date starts at a digit, a word start among the
+    # English words that can begin one, or a Han character that can.
+    heads = {x[:2].lower() for x in (*w.months, *w.seasons_en, *w.expected_prefix) if x[:1].isascii()}
+    han_heads = {x[0] for x in (*w.eras, *w.expected_prefix) if not x[:1].isascii()}
+    lead = (rf"(?<![A-Za-z])(?=[0-9{''.join(sorted(_CN_DIGIT))}{''.join(sorted(han_heads))}]"
+            rf"|{_alt(heads, word=False)})")
     start = _atom("a", w, start=True, month_only=ranges)
     if not ranges:
-        return prefix + start + suffix + _RIGHT
+        return lead + prefix + start + suffix + _RIGHT
     end = _atom("b", w, start=False, month_only=False)
     open_end = rf"(?P<open>{_S}[{sym}]{{1,2}})(?=[ \t]*(?:$|[)\]|,;，；。]))"
     tail = rf"(?:{conn}(?:(?P<pres>{present_all})|{end})|{_S}(?P<pres2>{present_direct})|{open_end})?"
-    return prefix + start + tail + suffix + _RIGHT
+    return lead + prefix + start + tail + suffix + _RIGHT
 
 
 @lru_cache(maxsize=1)
