@@ -654,6 +654,8 @@ def _loc_candidates(part: str) -> list[tuple[Entity, str]]:
     part = part.strip().strip(".").strip()
     if not part:
         return []
+    if len(part) <= 3 and part.isascii() and part.isalpha() and not part.isupper():
+        return []  # "in", "or", "Me", "de" are words; state and country codes are written in capitals
     found = g.candidates(part)
     if not found and _HAN.search(part):
         bare = _ZH_ADMIN.sub("", to_simplified(part))

@@ -249,7 +249,8 @@ class BasicsExtractor:
                     continue
                 colon = ":" in m["colon"] or "：" in m["colon"]
                 if not colon and (lang == "en" or m.start() != line.start and not text[line.start:m.start()].strip() == ""):
-                    if lang == "en" or not _VALUE_STOP.match(text[m.start() - 2:m.start()] or " "):
+                    # a Chinese label without a colon counts after a cell break (tab, wide gap, |)
+                    if lang == "en" or not _VALUE_STOP.search(text[max(line.start, m.start() - 2):m.start()] or " "):
                         continue
                 end = found[k + 1].start() if k + 1 < len(found) else line.end
                 vs = m.end()

@@ -169,6 +169,10 @@ def phone_value(raw: str, nanp_region: str | None, fallback_region: str | None) 
         regions = ["CN"]
     else:
         regions = [fallback_region] if fallback_region else []
+    # A region read off the number's own shape (+cc, a CN mobile, NANP with US evidence) may
+    # accept a merely possible number; a region guessed from the document must give a valid
+    # one, or we keep the digits rather than state a wrong country.
+    guessed = regions == [fallback_region] and not text.startswith("+")
     for region in regions:
         try:
             number = phonenumbers.parse(text, region)
@@ -177,7 +181,7 @@ def phone_value(raw: str, nanp_region: str | None, fallback_region: str | None) 
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         if phonenumbers.is_valid_number(number):
             return e164, 1.0
-        if phonenumbers.is_possible_number(number):
+        if phonenumbers.is_possible_number(number) and not guessed:
             return e164, 0.5
     return ("+" if text.startswith("+") else "") + digits, 0.3
 
@@ -210,6 +214,10 @@ class ContactScan:
 _CACHE: "weakref.WeakKeyDictionary[Document, ContactScan]" = weakref.WeakKeyDictionary()
 
 
+_HONG_KONG = regex.compile(r"香港|九[龍龙]|新界|Hong Kong|\+852")
+_MACAU = regex.compile(r"澳[門门]|Macau|Macao|\+853")
+
+
 def _doc_regions(doc: "Document") -> tuple[str | None, str | None]:
     """(region for NANP-shaped numbers, region for other national numbers) from the document."""
     text = doc.text
@@ -226,6 +234,9 @@ def _doc_regions(doc: "Document") -> tuple[str | None, str | None]:
         nanp = doc.region_hint if doc.region_hint in ("US", "CA") else None
     if doc.region_hint:
         other = doc.region_hint
+    elif doc.traditional:
+        # Traditional characters: Taiwan, or Hong Kong / Macau when the text says so
+        other = "HK" if _HONG_KONG.search(text) else "MO" if _MACAU.search(text) else "TW"
     elif "zh" in doc.languages or (cn and not us and not ca):
         other = "CN"
     else:

@@ -63,6 +63,10 @@ def test_basics_name(text, lang, expected):
     ("Jane Doe\nGender: Female | Date of Birth: June 1994 | Nationality: Chinese\n\nEDUCATION\n\nX", "basics.birth_date", "1994-06"),
     ("Jane Doe\nGender: Female | Date of Birth: June 1994 | Nationality: Chinese\n\nEDUCATION\n\nX", "basics.nationality", "Chinese"),
     ("姓名：李雷\n国籍：中国\n\n教育经历\n\nX", "basics.nationality", "中国"),
+    # a table flattened to text: labels and values alternate in tab-separated cells
+    ("简历\n姓名\t李娜\t性别\t女\t出生年月\t1998年3月\n\n教育经历\nX", "basics.gender", "female"),
+    ("简历\n姓名\t李娜\t性别\t女\t出生年月\t1998年3月\n\n教育经历\nX", "basics.birth_date", "1998-03"),
+    ("简历\n姓名\t李娜\t性别\t女\t出生年月\t1998年3月\n\n教育经历\nX", "basics.name", "李娜"),
 ])
 # fmt: on
 def test_basics_key_values(text, field, expected):

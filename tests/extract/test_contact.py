@@ -56,6 +56,9 @@ def test_contact_emails_of_other_people_are_not_basics(text):
     ("Jane Doe\nSt. Louis, MO, USA\n314-319-2407 | jane@wustl.edu", ["+13143192407"]),
     ("Jane Doe\nBoston, MA\nPhone: (617) 555-0134", ["+16175550134"]),
     ("Jane Doe\nTel: 0086 138 0013 8000", ["+8613800138000"]),
+    ("陳志明\n電話：0912-345-678", ["+886912345678"]),            # Traditional: Taiwan, not China
+    ("陳大文\n電話：9123 4567\n地址：香港九龍", ["+85291234567"]),
+    ("王小明\n电话：010-6275 1234", ["+861062751234"]),
 ])
 # fmt: on
 def test_contact_phones_e164(text, expected):
