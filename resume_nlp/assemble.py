@@ -70,10 +70,25 @@ def _model_value(name: str, value: Any) -> Any:
     return value
 
 
+def _model_fields(kind: str) -> frozenset[str] | None:
+    model = _ENTRY_MODELS.get(kind) or (SpokenLanguage if kind == "languages" else None)
+    return frozenset(model.model_fields) if model is not None else None
+
+
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
-    """Field values of a draft as plain data ready for the entry model."""
+    """Field values of a draft as plain data ready for the entry model.
+
+    A field the entry's model does not have (a project's ``url`` on a job the merger paired it
+    with) is not output; its text stays covered through ``draft.consumed``.
+    """
     out: dict[str, Any] = {}
     bitext = bitext_fields(draft.kind)
+    allowed = _model_fields(draft.kind)
+    if allowed is not None:
+        for name in [n for n in draft.fields if n not in allowed]:
+            draft.consumed.extend(draft.fields.pop(name))
+        for name in [n for n in draft.lists if n not in allowed]:
+            draft.consumed.extend(m for item in draft.lists.pop(name) for m in item)
     for name, variants in draft.fields.items():
         if not variants:
             continue

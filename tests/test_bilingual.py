@@ -97,3 +97,14 @@ def test_bilingual_skills_union_without_duplicates():
     skills += [draft("work", "zh", 500, organization="腾讯")]
     merged, _ = merge_bilingual(None, skills, Settings())
     assert [d.get("name") for d in merged if d.kind == "skills"] == ["Python", "PyTorch", "C++", "MATLAB"]
+
+
+def test_bilingual_work_paired_with_project_validates():
+    """Found by fuzzing: a job in one version and a project in the other, paired, must still
+    make a valid Work entry (project-only fields are not output)."""
+    import resume_nlp
+
+    text = ("Jane Li\n\nEXPERIENCE\n• Google Brain\nSoftware Engineering Intern\nMay 2019 - Present\n\n"
+            "实习经历\n· Google Brain • TensorFlow 自动化模型压缩\nMay 2019 - Present\n- 通道剪枝 复现论文")
+    profile = resume_nlp.parse(text)
+    assert len(profile.work) + len(profile.projects) >= 1
