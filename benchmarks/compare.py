@@ -160,7 +160,7 @@ def _gold(stem: str) -> Path | None:
 
 
 def _language(stem: str) -> str:
-    from resume_nlp.evaluate import language_class
+    from resume_nlp.scoring import language_class
 
     g = _gold(stem)
     return language_class(json.loads(g.read_text(encoding="utf-8"))) if g else "unknown"
@@ -198,7 +198,7 @@ def _run_other(py: Path, runner: str, items: list[tuple[str, str]]) -> dict:
 
 
 def _score(items: list[tuple[str, str]], preds: dict[str, dict]) -> Any:
-    from resume_nlp.evaluate import DocScore, Report, language_class, score_profile
+    from resume_nlp.scoring import DocScore, Report, language_class, score_profile
 
     docs = []
     for stem, _ in items:

@@ -72,7 +72,7 @@ def gold_for(path: Path) -> Path | None:
 
 
 def gold_language_class(path: Path) -> str | None:
-    from resume_nlp.evaluate import language_class
+    from resume_nlp.scoring import language_class
 
     g = gold_for(path)
     if g is None:
@@ -325,7 +325,7 @@ def bench_pipe(copies: int) -> list[dict]:
 # 6. accuracy on the gold sets (context for the timings)
 # --------------------------------------------------------------------------------------
 def bench_accuracy() -> dict:
-    from resume_nlp.evaluate import evaluate_files
+    from resume_nlp.scoring import evaluate_files
 
     parser, _ = make_parser()
     out = {}

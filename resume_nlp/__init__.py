@@ -18,7 +18,7 @@ __all__ = ["parse", "Parser", "Profile", "Settings", "evaluate", "errors", "__ve
 if TYPE_CHECKING:  # pragma: no cover
     from . import errors
     from .api import Parser, parse
-    from .evaluate import evaluate
+    from .scoring import evaluate
     from .models import Profile
     from .settings import Settings
 
@@ -27,7 +27,7 @@ _LAZY = {
     "Parser": ("api", "Parser"),
     "Profile": ("models", "Profile"),
     "Settings": ("settings", "Settings"),
-    "evaluate": ("evaluate", "evaluate"),
+    "evaluate": ("scoring", "evaluate"),
     "errors": ("errors", None),
 }
 

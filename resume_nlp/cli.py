@@ -84,7 +84,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_files, format_report
+    from .scoring import evaluate_files, format_report
 
     report = evaluate_files(args.gold, args.inputs, predicted=args.pred)
     if args.json:

@@ -124,6 +124,95 @@ def make_char_features(nlp: Language, name: str) -> CharFeatures:
     return CharFeatures(nlp, name)
 
 
+def read_bmes(path: str | Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Sentences of a ``char TAG`` BMES file (ResumeNER) as ``(text, [(start, end, label)])``.
+
+    Tolerant: a sentence that begins inside an entity (``M-X``/``E-X`` first, two training
+    sentences do) starts the entity there; an ``M``/``E`` that does not continue the open
+    entity of the same type opens a new one; an unclosed entity ends at the next ``O``,
+    ``B`` or ``S`` or at the end of the sentence.
+    """
+    sents: list[tuple[str, list[tuple[int, int, str]]]] = []
+    chars: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> None:
+        if chars:
+            sents.append(("".join(chars), bmes_spans(tags)))
+        chars.clear()
+        tags.clear()
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if not parts:
+                flush()
+                continue
+            if len(parts) == 1:  # a bare tag: the character was whitespace
+                parts = [" ", parts[0]]
+            chars.append(parts[0][0] if len(parts[0]) == 1 else parts[0][:1])
+            tags.append(parts[-1])
+    flush()
+    return sents
+
+
+def bmes_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` entity spans of one sentence's BMES (or BIOES) tags."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate(tags):
+        prefix, _, typ = tag.partition("-")
+        prefix = {"I": "M", "L": "E", "U": "S"}.get(prefix, prefix)
+        if prefix in ("M", "E") and (start < 0 or typ != label):
+            if start >= 0:
+                spans.append((start, i, label))
+            start, label = i, typ  # begins inside an entity: repair as B-
+        if prefix in ("O", "B", "S") and start >= 0:
+            spans.append((start, i, label))
+            start = -1
+        if prefix == "B":
+            start, label = i, typ
+        elif prefix == "S":
+            spans.append((i, i + 1, typ))
+        elif prefix == "E":
+            spans.append((start, i + 1, label))
+            start = -1
+    if start >= 0:
+        spans.append((start, len(tags), label))
+    return spans
+
+
+def score_spans(gold: list[list[tuple[int, int, str]]],
+                pred: list[list[tuple[int, int, str]]]) -> dict[str, dict[str, float]]:
+    """Exact-match entity P/R/F1 (percent), overall (``"ALL"``) and per label."""
+    counts: dict[str, list[int]] = {}
+    for g, p in zip(gold, pred):
+        gs, ps = set(g), set(p)
+        for label in {s[2] for s in gs | ps} | {"ALL"}:
+            c = counts.setdefault(label, [0, 0, 0])
+            gl = gs if label == "ALL" else {s for s in gs if s[2] == label}
+            pl = ps if label == "ALL" else {s for s in ps if s[2] == label}
+            c[0] += len(gl & pl)
+            c[1] += len(pl)
+            c[2] += len(gl)
+    out = {}
+    for label, (tp, np_, ng) in sorted(counts.items()):
+        p = tp / np_ if np_ else 0.0
+        r = tp / ng if ng else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[label] = {"p": round(100 * p, 2), "r": round(100 * r, 2), "f": round(100 * f, 2),
+                      "support": ng}
+    return out
+
+
+def evaluate_bmes(nlp: Language, path: str | Path, batch_size: int = 256) -> dict[str, dict[str, float]]:
+    """Score ``nlp`` on a BMES file, one sentence per doc (as the file splits them)."""
+    sents = read_bmes(path)
+    pred = [[(e.start_char, e.end_char, e.label_) for e in d.ents]
+            for d in nlp.pipe((t for t, _ in sents), batch_size=batch_size)]
+    return score_spans([s for _, s in sents], pred)
+
+
 @lru_cache(maxsize=1)
 def load(path: str | None = None) -> Language:
     """The shipped NER pipeline (or the one at ``path``), loaded once per process, offline."""

@@ -24,7 +24,7 @@ def _parse_all(paths: list[Path], out: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory):
-    from resume_nlp.evaluate import evaluate_dirs
+    from resume_nlp.scoring import evaluate_dirs
 
     out = _parse_all(SEEDS, tmp_path_factory.mktemp("seeds"))
     return evaluate_dirs(GOLD, out)
@@ -58,7 +58,7 @@ OWN_RESUMES = sorted(OWN.glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def own_report(tmp_path_factory):
-    from resume_nlp.evaluate import evaluate_dirs
+    from resume_nlp.scoring import evaluate_dirs
 
     out = _parse_all(OWN_RESUMES, tmp_path_factory.mktemp("own"))
     return evaluate_dirs(OWN, out)

@@ -1,4 +1,4 @@
-"""resume_nlp.evaluate: similarity helpers, reports, and agreement with the reference scorer.
+"""resume_nlp.scoring (``resume_nlp.evaluate``): similarity helpers, reports, and agreement with the reference scorer.
 
 The reference scorer is ``../shared/eval/score.py``; tests that need it are marked ``shared``
 and are skipped when ``../shared`` is not beside the checkout.
@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import GOLD, ROOT, SEEDS, SHARED
 
-ev = importlib.import_module("resume_nlp.evaluate")
+ev = importlib.import_module("resume_nlp.scoring")
 
 REFERENCE = SHARED / "eval" / "score.py"
 OWN_RESUMES = ROOT / "tests" / "data" / "resumes"
@@ -591,11 +591,11 @@ def test_evaluate_cli_with_predictions(tmp_path, capsys, extra):
 
 @pytest.mark.parametrize("first", ["function", "module"])
 def test_evaluate_package_attribute_is_callable(first):
-    """``resume_nlp.evaluate(gold, pred)`` works whether or not the module was imported first."""
+    """``resume_nlp.evaluate(gold, pred)`` works whether or not the scoring module was imported first."""
     import subprocess
 
     steps = {"function": "import resume_nlp; f = resume_nlp.evaluate",
-             "module": "import resume_nlp.evaluate; import resume_nlp; f = resume_nlp.evaluate"}
+             "module": "import resume_nlp.scoring; import resume_nlp; f = resume_nlp.evaluate"}
     code = f"{steps[first]}; print(f({{}}, {{}}).overall().f1)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "1.0"

@@ -76,7 +76,7 @@ def gold(stem: str) -> dict:
 def f1(gold_profile: dict, predicted: dict) -> float:
     """Overall F1 of one parse against its gold (resume_nlp.evaluate, else ../shared/eval/score.py)."""
     try:
-        from resume_nlp.evaluate import score_profile
+        from resume_nlp.scoring import score_profile
     except ImportError:
         score_profile = None
     if score_profile is not None:

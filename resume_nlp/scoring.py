@@ -22,8 +22,6 @@ from __future__ import annotations
 import json
 import operator
 import re
-import sys
-import types
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -990,17 +988,3 @@ def format_report(report: Report, per_doc: bool = False, facts: bool = False) ->
     if report.unscored:
         out.append(f"no gold file for {len(report.unscored)} input(s): " + ", ".join(report.unscored))
     return "\n".join(out)
-
-
-# --------------------------------------------------------------------------------------
-# ``resume_nlp.evaluate`` names both this module and the function exported by the package.
-# Once the module is imported (``from resume_nlp.evaluate import ...``) the package attribute
-# is the module; making the module callable keeps ``resume_nlp.evaluate(gold, pred)`` working
-# whichever way it was reached first.
-# --------------------------------------------------------------------------------------
-class _CallableModule(types.ModuleType):
-    def __call__(self, gold: Any, pred: Any, name: str = "document") -> Report:
-        return evaluate(gold, pred, name)
-
-
-sys.modules[__name__].__class__ = _CallableModule
