@@ -106,28 +106,42 @@ def _is_icon(ch: str) -> bool:
     return cp in (0x2706, 0x260E, 0x2709)
 
 
+# Characters pass 1 must look at; everything else (printable ASCII, tab, newline) is copied in runs.
+# Han characters and 、。 are NFKC-stable, so they are copied in runs too.
+_SPECIAL = regex.compile(r"[^\t\n\x20-\x7e\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002]+")
+_NFKC_CACHE: dict[str, str] = {}
+
+
+def _nfkc(ch: str) -> str:
+    out = _NFKC_CACHE.get(ch)
+    if out is None:
+        out = ch if ch in _KEEP else unicodedata.normalize("NFKC", ch)
+        if len(_NFKC_CACHE) < 65536:
+            _NFKC_CACHE[ch] = out
+    return out
+
+
 def _pass_characters(raw: str, marks: list[tuple[str, int, object]]) -> tuple[str, array]:
     out = _Builder()
-    i, n = 0, len(raw)
-    while i < n:
-        ch = raw[i]
-        if ch == "\r" and i + 1 < n and raw[i + 1] == "\n":
-            i += 1
-            continue
-        if ch in _NEWLINES:
-            out.emit("\n", i)
-        elif ch in _DROP or (unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t"):
-            pass  # control / zero-width: not text
-        elif ch in ("\ufe0f", "\ufe0e"):
-            pass  # variation selectors after emoji
-        elif _is_icon(ch):
-            marks.append(("icon", out.length, ch))
-            out.emit(" ", i)
-        elif ch in _KEEP or ch.isascii():
-            out.emit(ch, i)
-        else:
-            out.emit(unicodedata.normalize("NFKC", ch), i)
-        i += 1
+    identity = array("l", range(len(raw))) if raw else array("l")
+    pos = 0
+    for m in _SPECIAL.finditer(raw):
+        out.copy(raw, identity, pos, m.start())
+        pos = m.end()
+        for i in range(m.start(), m.end()):
+            ch = raw[i]
+            if ch == "\r" and i + 1 < len(raw) and raw[i + 1] == "\n":
+                continue
+            if ch in _NEWLINES:
+                out.emit("\n", i)
+            elif ch in _DROP or ch in ("\ufe0f", "\ufe0e") or unicodedata.category(ch) in ("Cc", "Cf"):
+                pass  # control, zero-width, variation selectors: not text
+            elif _is_icon(ch):
+                marks.append(("icon", out.length, ch))
+                out.emit(" ", i)
+            else:
+                out.emit(_nfkc(ch), i)
+    out.copy(raw, identity, pos, len(raw))
     return out.result()
 
 
