@@ -54,6 +54,20 @@ def _split_at(line: str, col: int) -> tuple[str, str] | None:
     return None
 
 
+def _mostly_dates(cells: list[str]) -> bool:
+    """True when most left cells are nothing but a date or date range."""
+    from .extract.dates import find_dates
+
+    if not cells:
+        return False
+    only_dates = 0
+    for cell in cells:
+        found = find_dates(cell.strip())
+        if found and sum(d.end - d.start for d in found) >= 0.8 * len(cell.strip()):
+            only_dates += 1
+    return only_dates >= 0.6 * len(cells)
+
+
 def unzip_columns(text: str) -> str:
     """``text`` in reading order: the left column, then the right one (see module docstring)."""
     lines = text.split("\n")
@@ -90,6 +104,9 @@ def unzip_columns(text: str) -> str:
     content = sum(1 for line in lines if line.strip())
     if split < _MIN_SPLIT_LINES or right_only < _MIN_RIGHT_ONLY or crossing > 0.2 * content:
         return text
+    if _mostly_dates([left for left, right in cells if left.strip() and right]):
+        return text  # "2019 – 2021    Company": a column of dates belongs to its rows
+
     left_col = [left for left, _ in cells]
     right_col = [right for left, right in cells if right or not left]  # keep the blank lines
     return "\n".join(left_col).rstrip("\n") + "\n\n" + "\n".join(right_col) + "\n"

@@ -37,6 +37,7 @@ import argparse
 import io
 import re
 import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -101,15 +102,28 @@ def parse_line(line: str) -> tuple[str, int, list[tuple[str, str]]]:
         pos = m.end()
     if pos < len(line):
         runs.append((line[pos:], "r"))
-    runs = [(re.sub(r"[ \t]+", " ", t), s) for t, s in runs if t]
+    runs = [(re.sub(r"[ \t]+", " ", t), s) for t, s in runs if t]  # table rows: see cells()
     if runs:
         runs[0] = (runs[0][0].lstrip(), runs[0][1])
         runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])
     return kind, level, [r for r in runs if r[0]]
 
 
+def cells(line: str) -> list[list[tuple[str, str]]] | None:
+    """A tab-separated table row (the seeds' reference and result tables): each cell's styled
+    runs, a leading empty cell kept; None for any other line."""
+    if "\t" not in line or not line.strip():
+        return None
+    return [parse_line(cell)[2] for cell in line.split("\t")]
+
+
 # --- PDF --------------------------------------------------------------------------------------
 _SUBST = {"・": "·"}
+# Emoji/pictographs (🖸 💌 🕿 ...) have no glyph in the fixture fonts; a real PDF of the resume
+# has an icon there, so the fixture draws a stand-in icon that STSong-Light has (U+2606, a
+# Miscellaneous Symbols glyph, read back as that code point): the text layer keeps an icon
+# before each contact item, as the seed text does.
+ICON = "\u2606"
 
 
 def _font_for(ch: str, style: str, heading: bool) -> str | None:
@@ -134,11 +148,13 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _pieces(runs: list[tuple[str, str]], heading: bool) -> list[tuple[str, str]]:
-    """(char, font) for every drawable character."""
+    """(char, font) for every drawable character; an undrawable pictograph becomes ``ICON``."""
     out = []
     for text, style in runs:
         for ch in text:
             font = _font_for(ch, style, heading)
+            if font is None and unicodedata.category(ch) == "So":
+                ch, font = ICON, "STSong-Light"
             if font is not None:
                 out.append((_SUBST.get(ch, ch), font))
     return out
@@ -210,8 +226,7 @@ class _Flow:
         if self.y != self.top:
             self.y -= amount
 
-    def line(self, pieces: list, size: float, indent: float = 0.0, leading: float | None = None) -> None:
-        step = leading or max(LEADING, size * 1.3)
+    def _advance(self, step: float) -> None:
         if self.y - step < MARGIN + 20:
             if self.col + 1 < self.columns:
                 self.col += 1
@@ -219,7 +234,33 @@ class _Flow:
             else:
                 self._new_page()
         self.y -= step
+
+    def line(self, pieces: list, size: float, indent: float = 0.0, leading: float | None = None) -> None:
+        self._advance(leading or max(LEADING, size * 1.3))
         self.pages[-1].append((self.x(indent), self.y, size, pieces))
+
+    def row(self, cells: list[tuple[float, list]], size: float) -> None:
+        """One table row: each cell's pieces at its column's offset."""
+        self._advance(max(LEADING, size * 1.3))
+        for indent, pieces in cells:
+            if pieces:
+                self.pages[-1].append((self.x(indent), self.y, size, pieces))
+
+
+def _table(rows: list[list[list[tuple[str, str]]]], width: float) -> tuple[float, list[float]]:
+    """Font size and column offsets for a table: cells left-aligned in columns two ems apart
+    (wider than the reader's one-em segment gap), the font shrunk until the table fits."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    ncol = max(len(r) for r in rows)
+    for size in (BODY, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0):
+        widths = [0.0] * ncol
+        for r in rows:
+            for i, runs in enumerate(r):
+                widths[i] = max(widths[i], sum(stringWidth(c, f, size) for c, f in _pieces(runs, False)))
+        if sum(widths) + 2 * size * (ncol - 1) <= width:
+            break
+    return size, [sum(widths[:i]) + 2 * size * i for i in range(ncol)]
 
 
 def render_pdf(text: str, *, columns: int = 1, header: str | None = None, footer: bool = True) -> bytes:
@@ -237,7 +278,19 @@ def render_pdf(text: str, *, columns: int = 1, header: str | None = None, footer
         top_line = _pieces(runs, True)
         lines = lines[first + 1:]
     flow = _Flow(columns, header, top_line)
-    for raw in lines:
+    k = 0
+    while k < len(lines):
+        raw = lines[k]
+        k += 1
+        if cells(raw) is not None:  # a table: its consecutive rows laid out in columns
+            rows = [cells(raw)]
+            while k < len(lines) and cells(lines[k]) is not None:
+                rows.append(cells(lines[k]))
+                k += 1
+            size, offsets = _table(rows, flow.col_width)
+            for row in rows:
+                flow.row([(x, _pieces(runs, False)) for x, runs in zip(offsets, row)], size)
+            continue
         kind, level, runs = parse_line(raw)
         if kind == "blank":
             flow.gap(5)
@@ -387,8 +440,17 @@ def render_docx(text: str) -> bytes:
     style.element.rPr.get_or_add_rFonts().set(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "SimSun")
     for raw in text.split("\n"):
+        row = cells(raw)
+        if row is not None:  # a table row: cells separated by tabs (<w:tab/>), as typed in Word
+            paragraph = document.add_paragraph()
+            for i, runs in enumerate(row):
+                if i:
+                    paragraph.add_run("\t")
+                _add_runs(paragraph, runs)
+            continue
         kind, level, runs = parse_line(raw)
-        if kind == "blank":
+        if kind == "blank":  # an empty paragraph, as the seed's blank line
+            document.add_paragraph()
             continue
         if kind == "heading":
             paragraph = document.add_heading("", level=min(level, 9))
@@ -396,15 +458,19 @@ def render_docx(text: str) -> bytes:
             paragraph = document.add_paragraph(style="List Bullet")
         else:
             paragraph = document.add_paragraph()
-        for run_text, run_style in runs:
-            run = paragraph.add_run(run_text)
-            if run_style == "b":
-                run.bold = True
-            elif run_style == "i":
-                run.italic = True
+        _add_runs(paragraph, runs)
     buf = io.BytesIO()
     document.save(buf)
     return _deterministic_zip(buf.getvalue())
+
+
+def _add_runs(paragraph, runs: list[tuple[str, str]]) -> None:
+    for run_text, run_style in runs:
+        run = paragraph.add_run(run_text)
+        if run_style == "b":
+            run.bold = True
+        elif run_style == "i":
+            run.italic = True
 
 
 def _deterministic_zip(data: bytes) -> bytes:

@@ -39,9 +39,22 @@ def test_columns_two_columns_are_read_left_then_right():
     assert "Contact" in lines and "Boston, MA" in lines and "• Designed A/B tests." in lines
 
 
+LEFT_DATES = """\
+EXPERIENCE
+2019 – 2021        Senior Analyst, Acme Corp, Chicago, IL
+                   • Built the pricing model.
+                   • Led a team of three.
+2016 – 2019        Analyst, Beta LLC, Chicago, IL
+                   • Automated reporting.
+Summer 2015        Intern, Gamma Inc.
+                   • Cleaned data.
+"""
+
+
 # fmt: off
 @pytest.mark.parametrize("text", [
     RIGHT_ALIGNED_DATES,
+    LEFT_DATES,
     "Name\tEmail\tRelation\nA\ta@x.com\tadvisor\nB\tb@x.com\tteacher\nC\tc@x.com\tx\nD\td\te\nE\te\tf",
     "short\ntext",
     "",

@@ -13,8 +13,8 @@ Steps:
    ``../shared/data/resume_ner`` next to the repository; the data has no license and is never
    copied into the repository); convert them to spaCy DocBin files with one token per
    character in ``--work`` (default ``~/.cache/resume_nlp/ner-train``, outside the repo);
-   the two training sentences that begin inside an ORG are repaired (the entity starts at
-   the first character);
+   the two training sentences that begin inside an ORG are joined back to the sentence the
+   source's splitter cut them from (``resume_nlp.ner.read_bmes``);
 2. ``spacy train`` with ``training/config.cfg`` (seed 0, overrides from ``--set``);
 3. score the best model on dev (exact-match entity P/R/F1, overall and per type),
    benchmark it (characters/s on one core, load time, size) and write ``training/scores.json``;
@@ -180,6 +180,14 @@ def export(best: Path, dest: Path) -> None:
     assert sorted(nlp.get_pipe("ner").labels) == labels
 
 
+def _spacy_f(model: Path) -> object:
+    try:
+        meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+        return meta.get("performance", {}).get("ents_f")
+    except OSError:
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -190,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a short smoke run (no export)")
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--eval-only", type=Path, help="score and benchmark this model directory")
+    ap.add_argument("--export-from", type=Path, metavar="MODEL_DIR",
+                    help="skip training: export this model (a run's model-best), score it, write scores.json")
     ap.add_argument("--scores", type=Path, default=HERE / "scores.json")
     args = ap.parse_args(argv)
 
@@ -211,11 +221,15 @@ def main(argv: list[str] | None = None) -> int:
         overrides.setdefault("training.max_steps", 600)
         overrides.setdefault("training.eval_frequency", 200)
     t0 = time.time()
-    corpus = convert(args.data, args.work)
-    output = args.work / ("output-quick" if args.quick else "output")
-    train(args.config, corpus, output, overrides)
-    train_s = time.time() - t0
-    best = output / "model-best"
+    if args.export_from:
+        best = args.export_from
+        train_s = None
+    else:
+        corpus = convert(args.data, args.work)
+        output = args.work / ("output-quick" if args.quick else "output")
+        train(args.config, corpus, output, overrides)
+        train_s = round(time.time() - t0)
+        best = output / "model-best"
     scores = ner.evaluate_bmes(ner.load(str(best)), dev_file)
     print(json.dumps(scores["ALL"]))
     if args.quick:
@@ -233,8 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         "data": {name: digest for name, digest in SHA256.items()},
         "config": str(args.config.relative_to(REPO)) if args.config.is_relative_to(REPO) else str(args.config),
         "overrides": overrides,
+        "spacy_ents_f": _spacy_f(best),
         "seed": 0,
-        "train_wall_s": round(train_s),
+        "train_wall_s": train_s,
         "dev": scores,
         "benchmark": bench,
         "spacy": __import__("spacy").__version__,

@@ -75,7 +75,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
 
 # --- award words ----------------------------------------------------------------------------
 _WEAK = frozenset({"honor", "honors", "honour", "honours", "outstanding", "excellence", "merit", "distinction",
-                   "nominee", "nominated", "recipient", "荣誉", "称号", "荣获", "优胜", "一等", "二等", "三等", "特等"})
+                   "nominee", "nominated", "recipient", "scholar", "荣誉", "称号", "荣获", "优胜", "一等", "二等", "三等", "特等"})
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +111,58 @@ _HARD_SPLIT = regex.compile(r"\s*[、;；]\s*")
 _PAREN_HONOR = regex.compile(
     r"[(（](?P<t>[^()（）]*(?:honou?rs|cum laude|dean'?s list|with distinction|first class honou?rs)[^()（）]*)[)）]",
     regex.I)
+# "Title, Issuer": the last comma part names an organisation (or is an acronym such as SIGMOD / MIT)
+_ISSUER_TAIL = regex.compile(
+    r",\s*(?P<i>(?:the\s+)?(?:[\p{Lu}][\w.&'’\-]*\s*){0,8}?(?:University|Universit\w+|College|Institute|Association|Society|"
+    r"Foundation|Academy|Council|Committee|Conference|Symposium|Federation|Agency|Department|Ministry|Organi[sz]ation|"
+    r"Corporation|Company|Inc\.?|Ltd\.?|Laborator(?:y|ies)|Lab|School|Board|Union|Commission|Center|Centre|Fund|"
+    r"Trust|Government|Office|Bureau|Club)\b(?:\s+(?:of|for|on|in)\s+(?:the\s+)?(?:[\p{Lu}][\w.&'’\-]*\s*){1,6})?"
+    r"|\p{Lu}{2,}(?:\s+\p{Lu}{2,})?)\s*$")
+# honours inside running text: "Received the 2020 AWS Builder Award for ...", "won first place at the X"
+_AWARD_HEAD = r"(?:Award|Prize|Fellowship|Scholarship|Medal|Grant|Honou?r|Trophy|Cup)s?"
+_IN_SENTENCE = regex.compile(
+    r"(?<![A-Za-z])(?:received|won|awarded|earned|recognized\s+with|recognised\s+with|honou?red\s+with|granted|winner\s+of|"
+    r"recipient\s+of|selected\s+for|named\s+(?:a|an|the)?)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<t>(?:(?:\p{Lu}[\w'’&.\-]*|of|for|the|and|in|on|Q[1-4]|(?:19|20)\d{2})\s+){0,9}" + _AWARD_HEAD + r")(?![A-Za-z])"
+    r"|(?<![A-Za-z])(?:won|took|earned|placed|finished|awarded|received)\s+(?:the\s+)?"
+    r"(?P<p>(?:first|second|third|1st|2nd|3rd|top)\s+(?:place|prize)\s+(?:at|in)\s+(?:the\s+)?[^,.;()]+?)"
+    r"(?=\s+(?:for|with|by|among|out\s+of)\b|\s*[,.;()]|$)", regex.I)
+_SENTENCE_START = regex.compile(r"^(?:\p{Lu}\p{Ll}+ed|Won|Led|Built|Made|Took|Got|Was|Were|Our|We|I|Received)\b")
+_YEAR_ONLY = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_LEADING_JUNK = regex.compile(r"\G(?:(?:Q[1-4]|(?:19|20)\d{2}|the|a|an)\s+)+", regex.I)
+_COUNT_PAREN = regex.compile(r"\s*[(（]\s*\d+\s*(?:quarters?|semesters?|terms?|times|years?|次|个学期|学期)\s*[)）]\s*$", regex.I)
+_LATIN_HONOR = regex.compile(r"(?<![A-Za-z])(?:(?:summa|magna)\s+)?cum\s+laude(?![A-Za-z])|(?<![A-Za-z])with\s+(?:high(?:est)?\s+)?"
+                             r"(?:honou?rs|distinction)(?![A-Za-z])|(?<![A-Za-z])first[- ]class\s+honou?rs(?![A-Za-z])", regex.I)
+_INLINE_SPLIT = regex.compile(r"\s+[·•|]\s+|\s*[;；]\s*")
+
+
+_STOP = frozenset("the of for in at on and a an".split())
+
+
+def _listed_in_awards(doc, title: str) -> bool:
+    """True when an awards section already names this honour (all its words on one line)."""
+    words = {w.casefold() for w in regex.findall(r"[A-Za-z]+", title)} - _STOP
+    if not words:
+        return False
+    for sec in doc.sections:
+        if sec.kind != "awards":
+            continue
+        for line in doc.text[sec.body_start:sec.end].split("\n"):
+            if words <= {w.casefold() for w in regex.findall(r"[A-Za-z]+", line)}:
+                return True
+    return False
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line without award words, dates or punctuation: a heading the segmenter missed."""
+    t = text.strip()
+    if not t or regex.search(r"[\d,，.。:：;；()（）]", t) or is_award_text(t):
+        return False
+    han = len(regex.findall(r"\p{Han}", t))
+    words = regex.findall(r"[A-Za-z]+", t)
+    return (han and han <= 6 and not words) or (not han and 1 <= len(words) <= 3 and all(w[0].isupper() for w in words))
+
+
 _LEAD = regex.compile(r"\G(?P<t>[^:：]{4,80}?)\s*[:：]")
 _ORG_WORDS = regex.compile(r"\b(?:university|college|institute|school|academy)\b|大学|学院", regex.I)
 _WORD = regex.compile(r"[A-Za-z][\w'-]*|\p{Han}{1,2}")
@@ -211,7 +263,11 @@ class AwardParser:
         drafts: list[Draft] = []
         last: list[Draft] = []
         last_dated = True
-        for bl in lines:
+        for i, bl in enumerate(lines):
+            if drafts and _looks_like_heading(simp[bl.start:bl.end]) and not bl.bullet:
+                nxt = lines[i + 1] if i + 1 < len(lines) else None
+                if nxt is None or not is_award_text(simp[nxt.start:nxt.end]) or len(simp[nxt.start:nxt.end]) > 80:
+                    break  # "Teaching", "自传": the awards are over
             dates = find_dates(simp, bl.start, bl.end)
             s, e, used = _title_region(text, bl.start, bl.end, dates)
             consumed = bullet_mention(text, bl, SOURCE)
@@ -231,6 +287,9 @@ class AwardParser:
                 continue  # "CET-6 580" is a language test (languages.py)
             if bulleted and not bl.bullet and not is_award_text(simp[s:e]) and last:
                 continue  # a description line under the award above
+            if len(simp[s:e]) > 40 and regex.search(r"[。！？!?]|[，,].*[，,].*[，,]", simp[s:e]) and \
+                    not is_award_text(simp[s:e]):
+                continue  # prose (a paragraph under a lost heading)
             issuer = None
             im = _ISSUER.search(simp, s, e)
             if im:
@@ -238,6 +297,11 @@ class AwardParser:
                 issuer = trim(text, im.start(g), im.end(g))
                 if im.start() > s + 3:
                     e = trim(text, s, im.start())[1]
+            if issuer is None:
+                it = _ISSUER_TAIL.search(text, s, e)
+                if it and is_award_text(simp[s:it.start()]) and not is_award_text(simp[it.start("i"):it.end("i")]):
+                    issuer = trim(text, it.start("i"), it.end("i"))
+                    e = trim(text, s, it.start())[1]
             titles = _split_titles(text, s, e)
             single = [d for d in used if d.value]
             date = single[0] if len(used) == 1 and single else None
@@ -259,7 +323,18 @@ class AwardParser:
             for m in _PAREN_HONOR.finditer(text, bl.start, bl.end):
                 a, b = trim(text, m.start("t"), m.end("t"))
                 drafts.append(self._draft(text, a, b, None, None))
+            if view.kind == "education":
+                for m in _LATIN_HONOR.finditer(text, bl.start, bl.end):
+                    if not any(d.start <= m.start() < d.end for d in drafts):
+                        drafts.append(self._draft(text, m.start(), m.end(), None, None))
             body = simp[bl.start:bl.end]
+            found = [d for d in self._in_sentences(text, simp, bl.start, bl.end)
+                     if not _listed_in_awards(doc, str(d.get("title")))]
+            if found:
+                drafts.extend(found)
+                continue
+            if _SENTENCE_START.match(body) or regex.search(r"[;；]\s*\p{Ll}", body):
+                continue  # a sentence that mentions a prize but names none
             # "Honor Star Employee of June: (1 out of 20) Awarded by Jizhi team for ..."
             lead = _LEAD.match(simp, bl.start, bl.end)
             if bl.bullet and lead and is_award_text(lead.group("t")) and len(_WORD.findall(lead.group("t"))) <= 12 \
@@ -286,7 +361,59 @@ class AwardParser:
                 continue
             single = [d for d in used if d.value]
             date = single[0] if len(used) == 1 and single else None
-            titles = _split_titles(text, s, e)
-            for a, b in titles:
-                drafts.append(self._draft(text, a, b, date, None))
+            for p_s, p_e in self._inline_parts(text, s, e):
+                if not is_award_text(simp[p_s:p_e], strong=True) or regex.match(r"(?i)GPA|GRE|绩点", simp[p_s:p_e]):
+                    continue
+                p_dates = [d for d in find_dates(simp, p_s, p_e)]
+                a0, b0, p_used = _title_region(text, p_s, p_e, p_dates)
+                cm = _COUNT_PAREN.search(text, a0, b0)
+                if cm:
+                    b0 = trim(text, a0, cm.start())[1]
+                p_single = [d for d in p_used if d.value]
+                p_date = p_single[0] if len(p_used) == 1 and p_single else date
+                for a, b in _split_titles(text, a0, b0):
+                    drafts.append(self._draft(text, a, b, p_date, None))
         return drafts
+
+    @staticmethod
+    def _inline_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+        out, pos = [], s
+        for m in _INLINE_SPLIT.finditer(text, s, e):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, e))
+        return [trim(text, a, b) for a, b in out if trim(text, a, b)[1] > trim(text, a, b)[0]]
+
+    def _in_sentences(self, text: str, simp: str, s: int, e: int) -> list[Draft]:
+        """Honours named inside a sentence: "Received the 2020 AWS Builder Award for ..."."""
+        out = []
+        for m in _IN_SENTENCE.finditer(simp, s, e):
+            g = "t" if m.group("t") else "p"
+            a, b = m.start(g), m.end(g)
+            years = list(_YEAR_ONLY.finditer(simp, a, b))
+            lead = _LEADING_JUNK.match(simp, a, b)
+            if lead:
+                a = lead.end()
+            inner = [y for y in years if y.start() >= a]
+            if inner:  # "first place at the 2021 company-wide hackathon": the year is the date, not the title
+                for y in reversed(inner):
+                    if y.start() > a:
+                        text_cut = (trim(text, a, y.start())[1], trim(text, y.end(), b)[0])
+                        if text_cut[0] < text_cut[1]:
+                            pass
+            words = regex.findall(r"[A-Za-z]+", text[a:b])
+            if len(words) < 2 or (g == "t" and not regex.match(r"\p{Lu}", text[a:b])):
+                continue
+            d = Draft(kind="awards", lang=text_lang(text[a:b]), start=a, end=b)
+            title = regex.sub(r"\s+", " ", regex.sub(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*", "", text[a:b])).strip()
+            d.set(make_mention(text, "title", a, b, title[:1].upper() + title[1:], source=SOURCE))
+            # the date: a year inside the phrase, in "(2023)" after it, or the sentence's only year
+            ys = years or list(_YEAR_ONLY.finditer(simp, b, min(e, b + 12)))
+            if not ys:
+                all_years = list(_YEAR_ONLY.finditer(simp, s, e))
+                ys = all_years if len(all_years) == 1 else []
+            if ys:
+                y = ys[0]
+                d.set(make_mention(text, "date", y.start(), y.end(), y.group(0), source=SOURCE))
+            out.append(d)
+        return out

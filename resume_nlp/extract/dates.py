@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -135,12 +136,12 @@ def _words() -> _Words:
 
 # --- grammar -----------------------------------------------------------------------------
 
-_S = r"[ \t]*"  # horizontal space: a date never spans lines
-_S1 = r"[ \t]+"
+_S = r"[ \t]*+"  # horizontal space, possessive (linear time): a date never spans lines
+_S1 = r"[ \t]++"
 _YEAR4 = r"(?:19[5-9]\d|20[0-5]\d)(?!\d)"
 _MON = r"(?:1[0-2]|0?[1-9])(?!\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_YEAR = r"(?<![〇零○一二三四五六七八九十])[〇零○一二三四五六七八九]{4}"
 _CN_MON = r"(?:十[一二]?|[一二三四五六七八九])"
@@ -193,9 +194,9 @@ def _atom(p: str, w: _Words, *, start: bool, month_only: bool) -> str:
         rf"{g}(?P<{p}_ua>\d{{1,2}})(?P<{p}_usep>[./-])(?P<{p}_ub>\d{{1,2}})(?P={p}_usep)(?P<{p}_uy>{_YEAR4})",
         # 09/2022 | 03.2019
         rf"{g}(?P<{p}_mm>{_MON})[./-](?P<{p}_my>{_YEAR4})",
-        # Sep. 2014 | March 15, 2019 | 15 March 2019 | Sep '19
+        # Sep. 2014 | March 15, 2019 | 15 March 2019 | Sep '19 | Mar-2019
         rf"(?:{g}(?P<{p}_ed>{_DAY}){_ORD}{_S1}(?:of{_S1})?)?(?P<{p}_en>{months})"
-        rf"(?:{_S}(?P<{p}_ed2>{_DAY}){_ORD}(?![A-Za-z0-9]))?{_S},?{_S}"
+        rf"(?:{_S}(?P<{p}_ed2>{_DAY}){_ORD}(?![A-Za-z0-9]))?(?:{_S},?{_S}|[-/])"
         rf"(?:(?P<{p}_ey>{_YEAR4})|['’‘](?P<{p}_eyy>\d{{2}})(?!\d))",
         # Summer 2020 | 2020 Fall
         rf"(?P<{p}_sn>{seasons_en}){_S},?{_S}(?P<{p}_sy>{_YEAR4})",
@@ -288,7 +289,7 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | N
 def _atom_value(m: regex.Match, p: str) -> tuple[str | None, str]:
     """(canonical date or None, kind) of the atom with prefix ``p``; kind "" when absent."""
     g = m.group
-    if g(f"{p}_zy") or g(f"{p}_cy") or g(f"{p}_ry") or (not p == "a" and g(f"{p}_rb")):
+    if g(f"{p}_zy") or g(f"{p}_cy") or g(f"{p}_ry") or (p != "a" and g(f"{p}_rb")):
         if g(f"{p}_zy"):
             year, kind = int(g(f"{p}_zy")), "zh"
         elif g(f"{p}_cy"):
@@ -375,7 +376,7 @@ def _read(m: regex.Match, *, ranges: bool) -> DateRange | None:
             return None
     if single:
         source = f"dates/{kind}"
-    elif g("open") if ranges else False:
+    elif g("open"):
         source = f"dates/{kind}_open"
     else:
         source = f"dates/{kind}_range"
@@ -397,17 +398,31 @@ def find_dates(text: str, offset: int = 0) -> list[DateRange]:
     return out
 
 
+# Every date contains two ASCII digits in a row or a four-numeral Chinese year, and no date
+# spans lines: the grammar only runs on lines that hold one of these (from the line start).
+_ANCHOR = regex.compile(r"\d\d|[〇零○一二三四五六七八九]{4}")
+
+
 def _scan_all(text: str, timeout: float | None = None):
+    """(match, DateRange) pairs, left to right, non-overlapping."""
     full, one = _regexes()
     pos = 0
     n = len(text)
     while pos < n:
-        m = full.search(text, pos, timeout=timeout)
-        if m is None:
+        a = _ANCHOR.search(text, pos)
+        if a is None:
             return
+        line_start = text.rfind("\n", 0, a.start()) + 1
+        line_end = text.find("\n", a.end())
+        if line_end < 0:
+            line_end = n
+        m = full.search(text, max(pos, line_start), line_end, timeout=timeout)
+        if m is None:
+            pos = line_end + 1
+            continue
         r = _read(m, ranges=True)
         if r is None:  # the range reading failed: maybe its first date stands alone
-            m1 = one.match(text, m.start(), timeout=timeout)
+            m1 = one.match(text, m.start(), line_end, timeout=timeout)
             r = _read(m1, ranges=False) if m1 is not None else None
             if r is None:
                 pos = m.start() + 1
@@ -427,7 +442,7 @@ def parse_date(text: str) -> str | None:
     cannot read the span, dateparser gets one try (explicit languages, year and month required,
     the year must be written in the span).
     """
-    span = text.strip()
+    span = unicodedata.normalize("NFKC", text).strip()
     if not span or len(span) > 64:
         return None
     w = _words()

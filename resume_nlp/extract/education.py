@@ -96,6 +96,8 @@ def _lexicon() -> _Lexicon:
 _OF_TAIL = regex.compile(r"\s+of\s+((?:[A-Z][\w&-]*|and|&|of)(?:\s+(?:[A-Z][\w&-]*|and|&))*)")
 _IN_FIELD = regex.compile(r"\s*(?:,\s*)?(?:in|of|major(?:ing)? in|majoring)\s+(?=[A-Za-z])", regex.IGNORECASE)
 _FIELD_STOP = regex.compile(r"\s*(?:[;,(|\[]|\s{2,}|\s[-–—]\s|\s(?:with|from|at|GPA|minor)\b)|$", regex.IGNORECASE)
+_COMMA_FIELD = regex.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
+_NOT_COMMA_FIELD = regex.compile(r"(?i)\b(?:hons?|honou?rs|summa|magna|cum\s+laude|distinction|merit|first[- ]class|expected|candidate)\b")
 _PAREN_ABBR = regex.compile(r"\s*\(([A-Za-z. ]{2,10})\)")
 
 # --------------------------------------------------------------------------- institutions
@@ -153,6 +155,9 @@ _ZH_INST = regex.compile(
 _ZH_DEPT = regex.compile(r"\p{Han}{1,14}?(?:学院|学系|书院|研究院|研究所|实验室|系)(?!\p{Han})")
 _ZH_DEPT_SUFFIX = regex.compile(r"(?:学院|学系|书院|系)$")
 _ZH_UNIV_SUFFIX = regex.compile(r"(?:大学|大學)$")
+_ZH_GRAD_DEPT = regex.compile(r"(?:研究所|研究院)$")
+# A department that names the programme: "资讯工程学系" -> field "资讯工程" (Taiwan, Hong Kong)
+_ZH_MAJOR_DEPT = regex.compile(r"^(?P<field>\p{Han}{2,10}?)(?:学系|系|研究所)$")
 _ZH_LEAD_VERB = regex.compile(r"^(?:就读于|毕业于|就读|毕业|于|在)")
 
 # --------------------------------------------------------------------------- numbers
@@ -513,8 +518,9 @@ def _find_institutions(doc_text: str, simp: str, start: int, end: int, used: lis
             continue
         name = simp[s:e]
         dept_like = bool(_ZH_DEPT_SUFFIX.search(name)) and not _ZH_UNIV_SUFFIX.search(name)
-        # "北京大学汇丰商学院": the university, then its school
-        if dept_like and out and out[-1].end == s and not out[-1].dept_like:
+        # "國立清華大學 資訊工程研究所": a graduate institute right after its university
+        if not dept_like and _ZH_GRAD_DEPT.search(name) and out and not out[-1].dept_like \
+                and _ZH_UNIV_SUFFIX.search(simp[out[-1].start:out[-1].end]) and not simp[out[-1].end:s].strip(" \t\u3000"):
             dept_like = True
         out.append(_Inst(s, e, dept_like))
         used.append((s, e))
@@ -673,6 +679,18 @@ def _analyse(doc, para: Para) -> _Facts:
             fs, fe = tidy_span(text, fs, fe, " .,;:")
             if fe > fs and _field_like(text[fs:fe]):
                 facts.fields.append(_mention("field", _title_case(tidy(text[fs:fe])), fs, fe, text))
+                used.append((fs, fe))
+                continue
+        # "Bachelor of Mathematics, Computer Science" (LinkedIn: degree, field of study)
+        comma = _COMMA_FIELD.match(text, pos, end_scan) if not _HAN.search(text[d.start:d.end]) else None
+        if comma:
+            fs = comma.end()
+            fe = _field_end(text, fs, end_scan, used)
+            fs, fe = tidy_span(text, fs, fe, " .,;:")
+            piece = text[fs:fe]
+            if fe > fs and _field_like(piece) and not _EN_HEAD_RE.search(piece) and not _NOT_COMMA_FIELD.search(piece) \
+                    and not _parse_location(piece) and not _lexicon().en.search(piece):
+                facts.fields.append(_mention("field", _title_case(tidy(piece)), fs, fe, text))
                 used.append((fs, fe))
                 continue
         of = _OF_FIELD.match(text[d.start:d.end])
@@ -863,16 +881,22 @@ def _starts_new(doc, cur: _Entry, f: _Facts) -> bool:
 def _build(doc, facts: list[_Facts]) -> list[_Entry]:
     entries: list[_Entry] = []
     cur: _Entry | None = None
+    pending: list[_Facts] = []  # a table header before the first entry: its labels go to that entry
     for f in facts:
         if f.skip:
             if cur is not None:
                 cur.facts.append(f)
+            else:
+                pending.append(f)
             continue
         if cur is None or _starts_new(doc, cur, f):
             parent = cur if (cur is not None and f.degrees and not f.insts and cur.has_inst()) else None
             cur = _Entry(parent=parent)
             entries.append(cur)
         cur.facts.append(f)
+        if pending:
+            cur.facts[:0] = pending
+            pending = []
     # an entry with neither institution nor degree: fold it into a neighbour
     out: list[_Entry] = []
     for e in entries:
@@ -966,6 +990,13 @@ def _draft(doc, view, entry: _Entry) -> tuple[Draft, list[Draft]]:
         d.fields["degree_raw"] = _first_per_lang(
             _mention("degree_raw", g.raw, g.start, g.end, text) for g in degrees)
     fields = [m for f in entry.facts for m in f.fields]
+    if not any(m.lang == "zh" for m in fields):
+        for m in d.fields.get("department", []):
+            fm = _ZH_MAJOR_DEPT.match(doc.simplified[m.start:m.end]) if m.lang == "zh" else None
+            if fm and not fm["field"].endswith(("学", "大")):
+                fields.append(_mention("field", text[m.start:m.start + fm.end("field")], m.start,
+                                       m.start + fm.end("field"), text))
+                break
     if fields:
         d.fields["field"] = _first_per_lang(fields)
 

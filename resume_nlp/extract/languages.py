@@ -106,6 +106,8 @@ def _tests() -> tuple[dict[str, tuple[str, str]], regex.Pattern]:
     return names, regex.compile(pat)
 
 
+_GRE_PARTS = regex.compile(r"\G\s*[:：]?\s*[(（]?\s*V(?:erbal)?\s*[:：]?\s*(?P<v>1[3-7]\d)\s*[+/,，]\s*Q(?:uant(?:itative)?)?\s*[:：]?\s*"
+                           r"(?P<q>1[3-7]\d)(?:\s*[+/,，]\s*AW(?:A)?\s*[:：]?\s*(?P<aw>[0-6](?:\.[05])?))?\s*[)）]?", regex.I)
 _JLPT = regex.compile(r"(?:(?<![A-Za-z])(?:JLPT|Japanese)|日语|日本语|日语能力考试)\s*[-:：(（]?\s*(?P<level>N[1-5])(?![0-9])",
                       regex.I)
 
@@ -150,6 +152,14 @@ def find_tests(text: str, simp: str, start: int, end: int) -> list[TestHit]:
                 tail = regex.match(r"\s*(?:分|points?|pts)", simp[hit_end:end])
                 if tail and not sections:
                     hit_end += tail.end()
+        if score is None and not m.group("jlpt"):
+            gm = _GRE_PARTS.match(simp, m.end("name"), end)
+            if gm:  # "GRE: V160+Q170+AW4.0" -> 330 with its sections
+                v, q = float(gm.group("v")), float(gm.group("q"))
+                sections = {"verbal": int(v), "quantitative": int(q)}
+                if gm.group("aw"):
+                    sections["analytical_writing"] = float(gm.group("aw"))
+                score, hit_end = v + q, gm.end()
         if score is not None and score.is_integer():
             score = float(int(score))
         out.append(TestHit(m.start(), hit_end, canon, lang, score, sections))

@@ -41,12 +41,33 @@ def _cert_words() -> tuple[regex.Pattern, dict[str, str]]:
 
 _CERT_LABEL = regex.compile(r"\G(?P<label>[^:：]{0,40}?(?:certifications?|certificates?|licen[cs]es?|证书|资格证书|认证))\s*[:：]\s*",
                             regex.I)
-_CERT_SPLIT = regex.compile(r"\s*(?:[;；、]|,(?=\s*\p{Lu})|，)\s*")
+_CERT_SPLIT = regex.compile(r"\s*(?:[;；、]|,(?=\s*\p{Lu}(?!he\s)(?![\w.&'’\-]*\s+(?:\p{Lu}[\w.&'’\-]*\s+){0,5}"
+                         r"(?:Foundation|Institute|Association|Society|University|Academy|Council|Board|Services|Authority)\b))"
+                         r"(?!\s*(?:Coursera|edX|Udacity|Udemy|Amazon Web Services|ISC2|ISACA|CNCF|PMI)\b)|，)\s*")
 _KNOWN_ISSUERS = regex.compile(
     r"\G(?P<i>Coursera|edX|Udacity|Udemy|DeepLearning\.AI|AWS|Amazon Web Services|Microsoft|Google Cloud|Google|Cisco|"
     r"Oracle|Red Hat|IBM|PMI|CompTIA|Salesforce|Alibaba Cloud|Huawei|阿里云|华为|腾讯云)\b", regex.I)
 _ISSUED_BY = regex.compile(r"(?:issued\s+by|by|from|[-–—|]\s*)\s*(?P<i>Coursera|edX|Udacity|Udemy|DeepLearning\.AI|"
                            r"Stanford University|[A-Z][\w.&]+(?:\s+[A-Z][\w.&]+){0,3})\s*$")
+
+
+_CERT_ISSUER_TAIL = regex.compile(
+    r"(?:\s*,\s*|\s+[-–—|]\s+|\s+(?:issued\s+)?by\s+)(?P<i>Coursera|edX|Udacity|Udemy|DeepLearning\.AI|Amazon Web Services|"
+    r"Microsoft|Google Cloud|Google|Cisco|Oracle|Red Hat|IBM|PMI|CompTIA|Salesforce|Alibaba Cloud|Huawei|ISC2|ISACA|CNCF|"
+    r"(?:The\s+)?(?:\p{Lu}[\w.&'’\-]*\s+){0,5}(?:Foundation|Institute|Association|Society|University|Academy|Council|"
+    r"Board|Inc\.?|Corporation|Services|Authority))\s*$")
+
+
+def _trim_parens(text: str, a: int, b: int) -> tuple[int, int]:
+    """Trim separators; brackets only when unbalanced ("Administrator (CKA)" keeps its parenthesis)."""
+    a, b = trim(text, a, b, " ,.;:")
+    while b > a and text[b - 1] in ")）" and text.count("(", a, b) + text.count("（", a, b) < \
+            text.count(")", a, b) + text.count("）", a, b):
+        b = trim(text, a, b - 1, " ,.;:")[1]
+    while b > a and text[a] in "(（" and text.count(")", a, b) + text.count("）", a, b) < \
+            text.count("(", a, b) + text.count("（", a, b):
+        a = trim(text, a + 1, b, " ,.;:")[0]
+    return a, b
 
 
 class CertificateParser:
@@ -89,10 +110,15 @@ class CertificateParser:
                         date = dh
                         b = trim(text, a, dh.start, " (（,，;-–—|")[1]
                         break
-                a, b = trim(text, a, b, " ,.;:()（）")
+                a, b = _trim_parens(text, a, b)
                 if b <= a:
                     continue
                 item_issuer = issuer
+                if item_issuer is None:
+                    it = _CERT_ISSUER_TAIL.search(text, a, b)
+                    if it and it.start() > a + 3:
+                        item_issuer = trim(text, it.start("i"), it.end("i"))
+                        b = _trim_parens(text, a, it.start())[1]
                 if item_issuer is None:
                     im = _KNOWN_ISSUERS.match(text, a, b)
                     if im:
@@ -205,6 +231,9 @@ class ReferenceParser:
             name_start = title.end() if title else s
             person = _PERSON.match(text, name_start, e)
             starts_new = bool(title) or bl.bullet is not None or cur is None
+            if not starts_new and person and (cur.has("email") or cur.has("phone")) and \
+                    (_EMAIL.search(text, s, e) or _PHONE.search(text, s, e)):
+                starts_new = True  # one referee a line: "Tom Becker — Staff Engineer — tom@x.com"
             if starts_new and person:
                 cur = Draft(kind="references", lang=text_lang(text[s:e]), start=s, end=e)
                 if title:
@@ -244,7 +273,7 @@ class ReferenceParser:
 # --- interests ------------------------------------------------------------------------------
 _INTEREST_LABEL = regex.compile(r"\G(?:(?:hobbies|interests|hobbies\s*(?:and|&)\s*interests|interests\s*(?:and|&)\s*hobbies|"
                                 r"personal interests)|兴趣爱好|兴趣|爱好|业余爱好)\s*[:：]\s*", regex.I)
-_INTEREST_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]|\s(?:and|&)\s|和|及|以及)\s*", regex.I)
+_INTEREST_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]\s*(?:and\s+|&\s*)?|\s(?:and|&)\s|\s[·•]\s|和|及|以及)\s*", regex.I)
 
 
 class InterestParser:

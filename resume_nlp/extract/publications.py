@@ -40,7 +40,7 @@ _NOTE = regex.compile(
     r"(?<![A-Za-z])(?P<oral>oral|spotlight|poster|best\s+paper(?:\s+award)?|best\s+student\s+paper|highlight)(?![A-Za-z])"
     r"(?:\s*[(（]\s*(?P<pct>(?:top\s*)?[\d.]+\s*%)\s*[)）])?", regex.I)
 _ET_AL = regex.compile(r",?\s*(?:et\s*al\.?|等)", regex.I)
-_YEAR = regex.compile(r"(?<![\d\-–/.:])(?:19[5-9]\d|20[0-4]\d)(?![\d\-–%])")
+_YEAR = regex.compile(r"(?<![\d\-–/:])(?<!\d\.)(?:19[5-9]\d|20[0-4]\d)(?![\d\-–%])")
 _VENUE_ABBR = regex.compile(
     r"(?<![A-Za-z])(?P<v>CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|ACL|EMNLP|NAACL|COLING|KDD|WWW|SIGIR|"
     r"SIGGRAPH(?:\s+Asia)?|MICCAI|ICRA|IROS|ICIP|ICASSP|INTERSPEECH|Interspeech|CIKM|WSDM|ACM\s*MM|BMVC|WACV|3DV|UAI|"
@@ -48,6 +48,7 @@ _VENUE_ABBR = regex.compile(
     r"TKDE|JMLR|ICME|ACCV|ICPR|ECAI|ICDM|SDM|RecSys|ICSE|FSE|ASE|PLDI|POPL|CCS|USENIX|NDSS|INFOCOM|MobiCom|"
     r"SenSys|arXiv)\s*(?:'\s*(?P<y>(?:19|20)?\d{2})|(?P<y2>(?:19|20)\d{2}))?(?![A-Za-z])")
 _GBT = regex.compile(r"\[(?:J|C|M|D|P|A|N|R|S|Z|EB|J/OL|C/OL|EB/OL|M/OL)\]")
+_GBT_DOT = regex.compile(r"(?<!\d)[.．。](?!\d)")
 _BY = regex.compile(r"[:,，]?\s+by\s+", regex.I)
 _SENTENCE_END = regex.compile(r"(?<!\b[A-Z])(?<!\bet al)(?<!\b(?:pp|vol|no|Proc|Conf|Int|Intl|Vol|No))[.?!。]\s+"
                               r"|[.?!。]$")
@@ -58,16 +59,42 @@ _VENUE_TAIL = regex.compile(
     r"(?:\s*[(（]\s*pp?\.?\s*[\d\s\-–]+[)）]|\s*,?\s*pp?\.?\s*\d+\s*[-–]\s*\d+|\s*,?\s*vol(?:ume)?\.?\s*\d+(?:\s*\(\d+\))?"
     r"|\s*,?\s*no\.?\s*\d+|\s*[.,]?\s*(?:IEEE|ACM|Springer|Elsevier|PMLR|AAAI Press)\s*\.?"
     r"|\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*)?(?:19|20)\d{2}\.?"
-    r"|\s*,?\s*\d+\s*\(\d+\)\s*:?\s*[\d\-–]*|\s*[.,;:])\s*$", regex.I)
+    r"|\s*,?\s*\d+\s*\(\d+\)\s*:?\s*[\d\-–]*|\s*[.,;:]"
+    r"|\s*,?\s*\d+\s*[-–]\s*\d+|\s*,?\s*\((?:19|20)\d{2}\)|\s*,?\s*e\d{3,}|\s*,\s*\d{1,6}"
+    r"|(?<=\p{L}\.?)\s+\d{1,4}(?:\s*,\s*\d{1,4})?|\s*,?\s*(?:ACM|IEEE)?\s*,?\s*New York,\s*NY(?:,\s*USA)?)\s*$", regex.I)
+_PATENT = regex.compile(r"\bpatent\b|专利", regex.I)
+_PATENT_TAIL = regex.compile(r"(?:\s*,?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*)?(?:19|20)\d{2}\.?"
+                             r"|\s*[.,;:])\s*$", regex.I)
+# Vancouver / GB/T author lists with bare initials: "Zhang Y, Chen X. Title"
+_VANCOUVER = regex.compile(r"(?P<a>\p{Lu}[\p{Ll}'’\-]+\s+\p{Lu}{1,3}(?:\s*,\s*\p{Lu}[\p{Ll}'’\-]+\s+\p{Lu}{1,3})*"
+                           r"(?:\s*,?\s*et\s+al)?)\.\s*(?=\p{Lu}|\p{Han})")
 _NAME = regex.compile(
     r"^(?:\p{Lu}[\p{Ll}'’\-]+(?:[\s\-]+\p{Lu}[\p{Ll}'’\-]*\.?){0,3}"  # Xingyao Wang, Yu-Wing Tai
     r"|\p{Lu}[\p{Ll}'’\-]+,?\s+(?:\p{Lu}\.\s*-?\s*){1,3}"               # Wang, X. / Wang X.
+    r"|\p{Lu}[\p{Ll}'’\-]+\s+\p{Lu}{1,3}"                                 # Zhang Y / Wang HX (GB/T, Vancouver)
     r"|(?:\p{Lu}\.\s*-?\s*){1,3}\p{Lu}[\p{Ll}'’\-]+"                    # X. Wang
     r"|\p{Lu}{2,}(?:\s+\p{Lu}[\p{Ll}]+){1,2}|\p{Lu}[\p{Ll}]+\s+\p{Lu}{2,}"  # ZHANG San / San ZHANG
     r"|\p{Han}{2,4})$")
 _AUTHOR_MARKS = regex.compile(r"[*#†‡✉§¶]+|(?<=\p{L})\d{1,2}(?=\s*(?:,|$))|\(\s*(?:corresponding|通讯作者|co-first)[^)]*\)",
                               regex.I)
 _APA_NAME = regex.compile(r"\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)*,\s*(?:\p{Lu}\.\s*-?\s*)+")
+
+
+# "Authors (2019). Title" / "Authors. 2019. Title" / "Authors (in press)." / IEEE "Authors, “Title,”"
+_CITE_HEAD = regex.compile(
+    r"^(?P<a>[^\"“”()]{3,300}?)(?:\s*\(\s*(?:(?:19|20)\d{2}[a-z]?(?:,\s*\p{L}+\.?(?:\s+\d{1,2})?)?|in\s+press|forthcoming|"
+    r"under\s+review|submitted|accepted|n\.\s*d\.)\s*\)\s*[.,:]|(?<!\b\p{Lu})\.\s+(?:19|20)\d{2}[a-z]?\.|\s*,\s*[\"“])", regex.I)
+_QUOTED = regex.compile(r"[\"“](?P<t>[^\"“”]{8,}?)[,.，]?\s*[\"”]")
+_YEAR_SENTENCE = regex.compile(r"\(?(?:19|20)\d{2}[a-z]?\)?")
+_PAREN_STATUS = regex.compile(r"\s*[(（\[](?P<i>[^()（）\[\]]{2,80})[)）\]]\s*[.。]?\s*$")
+_MANUSCRIPT = regex.compile(r"\s*\[(?:unpublished\s+)?manuscript[^\]]*\]|\s*\[[^\]]*(?:submitted|in preparation|under review)[^\]]*\]",
+                            regex.I)
+
+
+def starts_citation(text: str) -> bool:
+    """True when ``text`` opens with an author list and a year or a quoted title (one citation a line)."""
+    m = _CITE_HEAD.match(text.strip())
+    return bool(m) and is_author_list(m.group("a").strip(" ,"), single=True)
 
 
 def _clean_name(name: str) -> str:
@@ -135,8 +162,10 @@ class PublicationParser:
                     entries[-1].append(bl)
             return entries
         prev_end = None
-        for bl in lines:
-            new_par = prev_end is None or text.count("\n", prev_end, bl.line.start) > 1
+        starts = [starts_citation(text[bl.start:bl.end]) for bl in lines]
+        per_line = sum(starts) >= 2
+        for bl, st in zip(lines, starts):
+            new_par = prev_end is None or text.count("\n", prev_end, bl.line.start) > 1 or (per_line and st)
             if new_par and entries and self._no_title(text[bl.start:bl.end]):
                 new_par = False
             if new_par:
@@ -177,6 +206,19 @@ class PublicationParser:
                 value += f" ({note.group('pct').replace(' ', '')})"
             fields["note"] = (note.start(), note.end(), value)
         masked = [(fields[k][0], fields[k][1]) for k in ("status", "note") if k in fields]
+        venue_hint = None
+        full_end = e
+        pm = _PAREN_STATUS.search(text, s, e)
+        if pm and "status" in fields and pm.start("i") <= fields["status"][0] < pm.end("i"):
+            abbr = _VENUE_ABBR.search(text, pm.start("i"), pm.end("i"))
+            if abbr:
+                venue_hint = (abbr.start("v"), abbr.end("v"), abbr.group("v"))
+            consumed.append(make_mention(text, "_label", pm.start(), pm.end(), source=SOURCE))
+            e = trim(text, s, pm.start(), " ,.;:")[1]
+        mm = _MANUSCRIPT.search(text, s, e)
+        if mm:  # APA "[Manuscript submitted for publication]. Department ..., University": no venue
+            consumed.append(make_mention(text, "_label", mm.start(), e, source=SOURCE))
+            e = trim(text, s, mm.start(), " ,.;:")[1]
 
         title = self._bold_title(doc, s, e)
         venue = None
@@ -195,6 +237,8 @@ class PublicationParser:
                     venue = self._clean_venue(text, v_s, v_e, masked)
         if title is None or title[1] - title[0] < 8:
             return None
+        if venue_hint is not None and not (venue and venue[1] > venue[0]):
+            venue = venue_hint
         d = Draft(kind="publications", lang=text_lang(text[title[0]:title[1]]), start=lines[0].start, end=e)
         d.set(make_mention(text, "title", title[0], title[1], regex.sub(r"\s+", " ", text[title[0]:title[1]]).strip(),
                            source=SOURCE))
@@ -202,7 +246,7 @@ class PublicationParser:
             v = venue[2] if len(venue) > 2 else regex.sub(r"\s+", " ", text[venue[0]:venue[1]]).strip()
             if v:
                 d.set(make_mention(text, "venue", venue[0], venue[1], v, source=SOURCE))
-        years = [ym for ym in _YEAR.finditer(text, s, e) if not (title[0] <= ym.start() < title[1])]
+        years = [ym for ym in _YEAR.finditer(text, s, full_end) if not (title[0] <= ym.start() < title[1])]
         abbr = _VENUE_ABBR.search(text, s, e)
         if abbr and (abbr.group("y") or abbr.group("y2")) and not (title[0] <= abbr.start() < title[1]):
             y = abbr.group("y") or abbr.group("y2")
@@ -211,6 +255,9 @@ class PublicationParser:
                                abbr.end("y" if abbr.group("y") else "y2"), yv, source=SOURCE))
         elif years:
             ym = years[-1]
+            head = _CITE_HEAD.match(text, s, e)
+            if head and not head.group(0).rstrip().endswith(("\"", "“")) and years[0].start() < head.end():
+                ym = years[0]
             d.set(make_mention(text, "year", ym.start(), ym.end(), int(ym.group(0)), source=SOURCE))
         for k in ("status", "note"):
             if k in fields:
@@ -283,8 +330,9 @@ class PublicationParser:
         m = regex.match(r"(?:in|at|on)\s+(?:the\s+)?(?=\p{Lu}|\d)", text[s:e], regex.I)
         if m:
             s += m.end()
+        tail_re = _PATENT_TAIL if _PATENT.search(text, s, e) else _VENUE_TAIL
         for _ in range(6):
-            m = _VENUE_TAIL.search(text, s, e)
+            m = tail_re.search(text, s, e)
             if not m or m.start() <= s:
                 break
             e = m.start()
@@ -305,7 +353,8 @@ class PublicationParser:
         g = _GBT.search(text, s, e)
         if g:
             head_end = g.start()
-            dot = max(text.rfind(". ", s, head_end), text.rfind("．", s, head_end), text.rfind("。", s, head_end))
+            dots = [dm.start() for dm in _GBT_DOT.finditer(text, s, head_end)]
+            dot = dots[-1] if dots else -1
             t_s = dot + 1 if dot > s else s
             if dot > s:
                 a_e = dot
@@ -317,9 +366,31 @@ class PublicationParser:
             title = trim(text, t_s, head_end, " ,.;:")
             v_s = g.end()
             v = trim(text, v_s, e, " ,.;:")
-            vm = regex.match(r"[^,，.]+", text[v[0]:v[1]])
+            v = (v[0] + len(regex.match(r"[/\s]*", text[v[0]:v[1]]).group(0)), v[1])
+            vm = regex.match(r"(?:[^,，.:：]|\.(?=\d)|:(?=\d{4}\.\d))+", text[v[0]:v[1]])
             venue = (v[0], v[0] + vm.end()) if vm else None
+            if venue:
+                venue = trim(text, *venue, " ,.;:")
+                if venue[1] > venue[0]:
+                    tail = self._clean_venue(text, venue[0], venue[1], masked)
+                    venue = tail or venue
             return title, venue, authors, et_al
+        # IEEE: Authors, "Title," in Venue, 2021, pp. 1-9.
+        q = _QUOTED.search(text, s, e)
+        if q:
+            a_s, a_e = trim(text, s, q.start(), " ,.;:")
+            if a_e <= a_s or is_author_list(text[a_s:a_e], single=True):
+                if a_e > a_s:
+                    em = _ET_AL.search(text, a_s, a_e)
+                    if em:
+                        et_al = (em.start(), em.end())
+                        a_e = em.start()
+                    authors = split_authors(text, a_s, a_e)
+                title = trim(text, q.start("t"), q.end("t"), " ,.;:")
+                v_s, v_e = trim(text, q.end(), e, " ,.;:")
+                if v_e > v_s:
+                    venue = self._clean_venue(text, v_s, v_e, masked)
+                return title, venue, authors, et_al
         # Title: by Authors, et al. Venue, August 2020.
         by = _BY.search(text, s, e)
         if by and by.start() > s + 10:
@@ -358,12 +429,29 @@ class PublicationParser:
                 if a_e > a_s and is_author_list(text[a_s:a_e], single=True):
                     authors = split_authors(text, a_s, a_e)
                 return title, (abbr.start("v"), abbr.end("v"), abbr.group("v")), authors, et_al
+        # Vancouver: "Zhang Y, Chen X. Title. Venue. 2021"
+        vm = _VANCOUVER.match(text, s, e)
+        if vm:
+            a_s, a_e = vm.start("a"), vm.end("a")
+            em = _ET_AL.search(text, a_s, a_e)
+            if em:
+                et_al = (em.start(), em.end())
+                a_e = em.start()
+            authors = split_authors(text, a_s, a_e)
+            rest = self._sentences(text, vm.end(), e)
+            if rest:
+                title = trim(text, *rest[0], " ,.;:")
+                if len(rest) > 1:
+                    venue = self._clean_venue(text, rest[1][0], rest[-1][1], masked)
+                return title, venue, authors, et_al
         # author-first: "Authors, 2020, October. Title. Venue" / "Authors (2020). Title. Venue" / "Authors. Title. Venue"
         sentences = self._sentences(text, s, e)
         if sentences:
             first_s, first_e = sentences[0]
             a_e = first_e
-            ym = regex.search(r"[.,]?\s*\(?((?:19|20)\d{2})[a-z]?\)?(?:,\s*\p{L}+\.?(?:\s+\d{1,2})?)?\s*$", text[first_s:first_e])
+            ym = regex.search(r"(?:(?<!\b\p{Lu})[.,])?\s*(?:\(?((?:19|20)\d{2})[a-z]?\)?(?:,\s*\p{L}+\.?(?:\s+\d{1,2})?)?"
+                           r"|\(\s*(?:in\s+press|forthcoming|under\s+review|submitted|accepted|n\.\s*d\.)\s*\))\s*$",
+                           text[first_s:first_e], regex.I)
             if ym:
                 a_e = first_s + ym.start()
             chunk = text[first_s:a_e]
@@ -374,6 +462,8 @@ class PublicationParser:
                 a_e = first_s + em.start()
             if len(sentences) >= 2 and is_author_list(chunk, single=True):
                 authors = split_authors(text, first_s, a_e)
+                if len(sentences) >= 3 and _YEAR_SENTENCE.fullmatch(text[sentences[1][0]:sentences[1][1]]):
+                    sentences = sentences[:1] + sentences[2:]  # ACM: "Authors. 2023. Title. In Venue."
                 title = sentences[1]
                 rest = sentences[2:]
                 if len(sentences) == 2:
@@ -387,7 +477,9 @@ class PublicationParser:
                                 title = trim(text, title[0], title[0] + parts[i - 1].end(), " ,.;:")
                                 break
                 if rest and venue is None:
-                    venue = self._clean_venue(text, rest[0][0], rest[-1][1], masked)
+                    venue = self._clean_venue(text, rest[0][0], rest[-1][1] if len(rest) == 1 else rest[0][1], masked)
+                    if venue is None and len(rest) > 1:
+                        venue = self._clean_venue(text, rest[1][0], rest[-1][1], masked)
                 return trim(text, *title, " ,.;:"), venue, authors, et_al
             # title-first: "Title. Authors. Venue, 2020."
             title = trim(text, first_s, first_e, " ,.;:")

@@ -67,6 +67,18 @@ def natural_language_key(text: str) -> bool:
 _VERSION = regex.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", regex.I)
 
 
+def _written_name(raw: str, canonical: str) -> str:
+    """The name as written when it is a fuller form of the canonical one ("Apache Spark", "PySpark"),
+    or Chinese ("多线程编程"); the canonical name for case, spacing, version and spelling variants."""
+    raw = regex.sub(r"\s+", " ", raw.strip())
+    if regex.search(r"\p{Han}", raw) and not regex.search(r"\p{Han}", canonical):
+        return raw
+    k_raw, k_can = _key(raw), _key(canonical)
+    if k_can in k_raw and k_raw != k_can and not regex.fullmatch(r"[\d.\s]+", k_raw.replace(k_can, "", 1)):
+        return raw
+    return canonical
+
+
 def lookup_skill(text: str) -> tuple[str, str] | None:
     """``(canonical name, category)`` of a skill as written, or None."""
     key = _key(text)
@@ -126,6 +138,7 @@ def _embedded() -> regex.Pattern:
 
 
 # --- line grammar ---------------------------------------------------------------------------
+_NUMBERING = regex.compile(r"\G\s*(?:\d{1,2}\s*[.、)）](?!\d)|[(（]\d{1,2}[)）])\s*")
 _LABEL = regex.compile(r"\G(?P<label>[^:：,，、;；()（）\[\]@/]{1,40}?)\s*[:：](?!//)\s*")
 _LABEL_WORDS = frozenset("""programming program languages language coding code framework frameworks tools tool
 software libraries library packages package databases database technologies technology tech web cloud devops
@@ -154,7 +167,9 @@ _ZH_LEVEL_PREFIX = regex.compile(
 _EN_LEVEL_PREFIX = regex.compile(
     r"\G(?:(?P<level>proficient|familiar|experienced|skilled|knowledgeable|fluent|expert|competent)\s+"
     r"(?:in|with|at|of)|(?P<level2>knowledge|experience)\s+(?:of|in|with))\s+", regex.I)
-_ZH_SUFFIX = regex.compile(r"\s*(?:操作系统|系统|编程语言|语言|编程|框架|开发|平台|工具|软件|数据库|环境|库|等等|等)$")
+_ZH_SUFFIX = regex.compile(r"\s*(?:等+\p{Han}{0,8}|原理|操作系统|系统|編程語言|编程语言|语言|编程|框架|开发|平台|工具|软件|数据库|环境|库)$")
+# items that are only a label word ("证书及语言" read as a list): not skills
+_LABEL_ONLY = regex.compile(r"^(?:证书|资格|语言|外语|技能|工具|框架|软件|其他|其它|爱好|兴趣|荣誉|奖励|获奖)$")
 _EN_TAIL = regex.compile(r"(?:\s*(?:,|\band\b)?\s*(?:etc\.?|and so on|and more)|\s*\.{2,}|…)$", regex.I)
 _PAREN_TAIL = regex.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
 _SEPARATOR = regex.compile(
@@ -272,7 +287,9 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
     hit = lookup_skill(simp[s:e])
     item_level = own_level or level
     if hit:
-        return [SkillItem(s, e, hit[0], hit[1], True, item_level)], level
+        return [SkillItem(s, e, _written_name(raw, hit[0]), hit[1], True, item_level)], level
+    if _LABEL_ONLY.match(simp[s:e]):
+        return [], level
     if natural_language_key(raw):
         return [SkillItem(s, e, raw, "language", False, item_level)], level
     # not in the table: known skills inside it, else the item itself when it is short
@@ -302,6 +319,10 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
     labelled = False
     category = None
     s = start
+    num = _NUMBERING.match(simp, s, end)
+    if num and num.end() < end:  # "5. 了解Hadoop、Spark": list numbering
+        labels.append((num.start(), num.end()))
+        s = num.end()
     m = _LABEL.match(simp, s, end)
     if m:
         label = text[m.start("label"):m.end("label")].strip()

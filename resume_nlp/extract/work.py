@@ -39,7 +39,7 @@ import regex
 
 from ..resources import table
 from ..spans import Draft, Mention
-from .layout import Para, paragraphs, tidy
+from .layout import Para, paragraphs, segments, tidy
 
 __all__ = ["ExperienceParser"]
 
@@ -118,9 +118,14 @@ _EN_ORG_SUFFIX = regex.compile(
     r"Library|Court|Firm|Ventures)\b\.?",
     regex.IGNORECASE,
 )
+# Legal forms after a company name, matched case-sensitively ("Siemens AG", "Zalando SE", "Philips N.V.")
+_EN_LEGAL_FORM = regex.compile(
+    r"(?<=\w[ ,]\s?)(?:AG|SE|SA|S\.A\.|NV|N\.V\.|BV|B\.V\.|KG|KGaA|GmbH|mbH|Pty|PLC|plc|LLP|LP|SAS|SARL|S\.p\.A\.|SpA|AB|ASA|A/S|Oy|Oyj|K\.K\.|Pte)"
+    r"(?![\w.])\.?(?=\s*(?:$|[,&()]))")
 _ZH_ORG_SUFFIX = regex.compile(
     r"(?:大学|学院|学校|研究院|研究所|实验室|公司|集团|中心|银行|医院|科学院|工作室|协会|委员会|基金会|事务所|"
     r"学生会|研究生会|社团|俱乐部|团委|政府|分院|分行|总部|事业群|事业部|厂)")
+_EN_DEPT_LEAD = regex.compile(r"(?i)(?:the\s+)?(?:Department|Dept\.?|Division|School|Faculty|College|Institute)\s+(?:of|for)\b")
 _EN_TEAM = regex.compile(r"\b(?:Team|Group|Lab|Labs|Laboratory|Department|Dept|Division|Unit|Squad|Center|Centre|"
                          r"Studio|Office|Org|Organization)\b\.?", regex.IGNORECASE)
 _ZH_TEAM = regex.compile(r"(?:团队|小组|组|部门|部|事业部|事业群|中心|实验室|工作室)$")
@@ -194,6 +199,7 @@ def _word_type(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
 def _gazetteer(name: str):
     """A gazetteer from :mod:`resume_nlp.gazetteer`, or None when its data is not installed."""
     from .. import gazetteer
@@ -207,12 +213,53 @@ def _gazetteer(name: str):
 
 
 def _parse_location(text: str) -> dict | None:
+    loc = _cached_location(text)
+    return dict(loc) if loc else None
+
+
+@lru_cache(maxsize=4096)
+def _cached_location(text: str) -> dict | None:
     from ..gazetteer import parse_location
 
     try:
-        return parse_location(text)
+        loc = parse_location(text)
+    except OSError:
+        loc = None
+    return loc or _place_with_country(text)
+
+
+_PLACE_WORDS = regex.compile(r"[A-Z][\w.'’-]*(?:[ -](?:[A-Z][\w.'’-]*|am|an|de|del|la|le|sur|upon|on))*")
+
+
+@lru_cache(maxsize=512)
+def _place_with_country(text: str) -> dict | None:
+    """"Stuttgart, Germany", "Berlin (Germany)", "Ottawa, Ontario, Canada": capitalised place
+    names before a country the gazetteer knows (a city it does not list)."""
+    from ..gazetteer import parse_location
+
+    text = text.strip()
+    paren = regex.fullmatch(r"([^,()（）]+?)\s*[(（]([^()（）]+)[)）]", text)
+    parts = [paren[1], paren[2]] if paren else [x.strip() for x in text.split(",")]
+    if any(c in text for c in "()（）") and not paren:
+        return None
+    if not 2 <= len(parts) <= 3 or len(text) > 60:
+        return None
+    try:
+        last = parse_location(parts[-1])
     except OSError:
         return None
+    if not last or set(last) - {"country"} or not last.get("country"):
+        return None
+    for part in parts[:-1]:
+        if not _PLACE_WORDS.fullmatch(part) or sum(w[:1].isupper() for w in part.split()) > 2 or _EN_ORG_SUFFIX.search(part) \
+                or _is_position(part) or _is_org(part, part):
+            return None
+        if len(part.split()) > 1 and any((parse_location(w) or {}).get("city") for w in part.split()):
+            return None  # "Fashion Beijing": a known city inside, the gazetteer reads the shorter place
+    out = {"city": parts[0], "country": last["country"]}
+    if len(parts) == 3:
+        out["region"] = parts[1]
+    return out
 
 
 def _find_dates(text: str, offset: int) -> list:
@@ -227,6 +274,7 @@ def _lang(text: str) -> str:
     return "zh" if _HAN.search(text) else "en"
 
 
+@lru_cache(maxsize=4096)
 def _is_position(text: str) -> bool:
     """A job title: a position head word, after any organization word ("Research Assistant",
     not "OPPO Research Institute"); the first comma piece decides for a long line."""
@@ -245,11 +293,12 @@ def _is_position(text: str) -> bool:
     return not orgs or max(hits) > max(orgs)
 
 
+@lru_cache(maxsize=4096)
 def _is_org(text: str, simp: str) -> bool:
     if _HAN.search(simp):
         if _ZH_ORG_SUFFIX.search(simp):
             return True
-    elif _EN_ORG_SUFFIX.search(text):
+    elif _EN_ORG_SUFFIX.search(text) or _EN_LEGAL_FORM.search(text):
         return True
     g = _gazetteer("organizations")
     if g is not None:
@@ -362,6 +411,8 @@ class _P:
     styled: bool
     dates: list
     bullet_span: tuple[int, int] | None = None
+    durations: tuple = ()  # "· 3 yrs 4 mos" after a date (LinkedIn export): layout, not a value
+    columns: tuple = ()    # kinds of the cells, from a table header row above ("时间 公司 职位")
 
     @property
     def range_date(self) -> bool:
@@ -369,13 +420,32 @@ class _P:
 
 
 def _residue(p: _P) -> str:
-    """The paragraph text without its dates."""
+    """The paragraph text without its dates (and the durations printed after them)."""
     out, pos = [], p.start
-    for d in p.dates:
-        out.append(p.text[pos - p.start:d.start - p.start])
-        pos = d.end
+    for s, e in sorted([(d.start, d.end) for d in p.dates] + list(p.durations)):
+        out.append(p.text[pos - p.start:s - p.start])
+        pos = e
     out.append(p.text[pos - p.start:])
     return "".join(out)
+
+
+# "Jan 2020 - Present · 2 yrs 3 mos", "2018 – 2020 (2 years)": the length of a stay
+_DURATION = regex.compile(
+    r"\s*(?:[·•|,(（]\s*)?(?:\d+\s*(?:yrs?|years?|mos?|months?|年|个月|個月)\b\s*){1,2}[)）]?"
+    r"|\s*(?:[·•|,(（]\s*)?(?:less\s+than\s+a\s+year|\d+\s*\+?\s*(?:yrs?|mos?))[)）]?",
+    regex.IGNORECASE)
+
+
+def _durations(text: str, dates: list, end: int) -> tuple:
+    """Spans of durations written right after a date range."""
+    out = []
+    for d in dates:
+        if d.single:
+            continue
+        m = _DURATION.match(text, d.end, end)
+        if m and m.end() > d.end:
+            out.append((d.end, m.end()))
+    return tuple(out)
 
 
 def _is_sentence(text: str) -> bool:
@@ -394,6 +464,12 @@ def _is_date_line(p: _P) -> bool:
 
 def _is_location_line(p: _P) -> bool:
     return len(p.text) <= 40 and not p.dates and _parse_location(p.text) is not None
+
+
+def _one_liner(p: _P) -> bool:
+    """A whole entry on one line: dates beside a title ("Visiting Scholar, MPI, Stuttgart, Summer 2016")."""
+    return bool(p.dates) and not p.bullet and not _is_date_line(p) and not _is_sentence(_residue(p)) \
+        and not _KV_LABEL.match(p.text) and len(_WORD.findall(_residue(p))) + len(_HAN.findall(_residue(p))) >= 2
 
 
 def _headish(p: _P) -> bool:
@@ -468,6 +544,40 @@ def _line_opens_entry(p: _P, prev: _P, nxt: _P | None) -> bool:
     return _is_position(p.text) and not _TERMINAL.search(p.text)
 
 
+# Header cells of a flattened table ("时间	公司	职位", "Dates | Company | Title").
+_TABLE_HEADER = {
+    "时间": "date", "起止时间": "date", "日期": "date", "工作时间": "date", "任职时间": "date", "date": "date",
+    "dates": "date", "period": "date", "duration": "date",
+    "公司": "org", "单位": "org", "公司名称": "org", "工作单位": "org", "企业": "org", "company": "org",
+    "employer": "org", "organization": "org", "organisation": "org",
+    "职位": "position", "职务": "position", "岗位": "position", "position": "position", "title": "position",
+    "job title": "position",
+    "部门": "team", "department": "team", "team": "team", "地点": "loc", "城市": "loc", "location": "loc",
+    "项目": "title", "项目名称": "title", "project": "title", "角色": "role", "担任角色": "role", "role": "role",
+    "工作内容": "body", "描述": "body", "备注": "body", "description": "body",
+}
+_TABLE_SPLIT = regex.compile(r"\s*(?:[|｜丨│]|\t|\s{2,}|(?<=\p{Han})\s+(?=\S)|(?<=\S)\s+(?=\p{Han}))\s*")
+
+
+def _table_columns(paras: list[_P]) -> tuple[list[_P], list[Mention]]:
+    """Drop a table header row and tag the rows under it with the header's column kinds."""
+    out: list[_P] = []
+    labels: list[Mention] = []
+    columns: tuple = ()
+    for p in paras:
+        cells = segments(p.simp, 0, len(p.simp), split=_TABLE_SPLIT) if not p.bullet else []
+        words = [_TABLE_HEADER.get(p.simp[a:b].casefold()) for a, b in cells]
+        if len(cells) >= 2 and all(words) and "date" in words and not p.dates:
+            columns = tuple(words)
+            labels.extend(Mention("_label", p.text[a:b], p.start + a, p.start + b, _lang(p.text[a:b]), 1.0, SOURCE)
+                          for a, b in cells)
+            continue
+        if columns and p.dates and not p.bullet and len(segments(p.text, 0, len(p.text), split=_TABLE_SPLIT)) == len(columns):
+            p.columns = columns
+        out.append(p)
+    return out, labels
+
+
 # --------------------------------------------------------------------------- head parsing
 
 @dataclass(slots=True)
@@ -535,6 +645,9 @@ class _Head:
         if p.bullet_span:
             self._label(*p.bullet_span)
         used = [(d.start, d.end) for d in p.dates]
+        for s, e in p.durations:
+            self._label(s, e)
+            used.append((s, e))
         self.dates.extend((d, p) for d in p.dates)
         # labelled clauses: supervisor
         for m in _SUPERVISOR_LABEL.finditer(text, p.start, p.end):
@@ -564,6 +677,11 @@ class _Head:
                 value = _parse_location(text[vs:ve]) or {"address": value}
             self.cells.append(_Cell(kind, vs, ve, value, p.styled, explicit=True))
             used.append((vs, ve))
+        if p.columns:
+            for kind, (a, b) in zip(p.columns, segments(text, p.start, p.end, split=_TABLE_SPLIT)):
+                if kind in ("org", "position", "team", "title", "role") and not any(s < b and a < e for s, e in used):
+                    self.cells.append(_Cell(kind, a, b, _clean(text[a:b]), p.styled, explicit=True))
+                    used.append((a, b))
         for m in _URL.finditer(text, p.start, p.end):
             if not any(s <= m.start() < e for s, e in used):
                 self.cells.append(_Cell("url", m.start(), m.end(), m.group().rstrip(".,;"), False))
@@ -621,7 +739,8 @@ class _Head:
             return "role"
         if _is_position(simp):
             return "position"
-        if _PEOPLE_EN.match(piece) or _PEOPLE_ZH.match(piece):
+        if (_PEOPLE_EN.match(piece) or _PEOPLE_ZH.match(piece)) and not any(
+                _is_org(x, x) or _is_position(x) for x in regex.split(r"\s*[,，、]\s*", piece)):
             return "people"
         if _is_org(piece, simp) or _all_caps(piece):
             return "org"
@@ -654,6 +773,15 @@ class _Head:
                 self._rest_cells(rest[0][0], rest[-1][1], styled)
             return
         if kind == "org":
+            # "Microsoft Research, Senior Researcher": the employer, then the position
+            idx = next((i for i, (a, b) in enumerate(segs) if i and _is_position(self.simp[a:b])
+                        and not _is_org(text[a:b], self.simp[a:b])), None)
+            if idx is not None:
+                self._org_cell(segs[0][0], segs[idx - 1][1], styled)
+                self._add("position", *segs[idx], styled)
+                if idx + 1 < len(segs):
+                    self._rest_cells(segs[idx + 1][0], segs[-1][1], styled)
+                return
             self._org_cell(s, e, styled)
             return
         # a title: "Google AI/ML Winter Camp 2019 I Love Fashion Beijing, China"
@@ -672,10 +800,40 @@ class _Head:
         if loc:
             self._add("loc", s, e, styled, loc)
         elif (_EN_TEAM.search(piece) or _ZH_TEAM.search(simp)) and not regex.search(
-                r"(?i)\b(?:university|institute|inc|ltd|corp|company)\b|大学|公司", piece):
+                r"(?i)\b(?:university|institute|inc|ltd|corp|company|laborator(?:y|ies))\b|大学|公司", piece):
             self._add("team", s, e, styled)
-        else:
+        elif _HAN.search(piece) or not self._rest_pieces(s, e, styled):
             self._org_cell(s, e, styled)
+
+    def _rest_pieces(self, s: int, e: int, styled: bool) -> bool:
+        """"Materials Science Division, Lawrence Berkeley National Laboratory, Berkeley, CA": the
+        last piece with an organization suffix is the employer, a team-like piece before it the
+        team; other pieces before it (a course "CHEM 301 …") are no value. False when the rest
+        is not such a list."""
+        text = self.text
+        s2, e2 = self._strip_location(s, e, styled)
+        segs = _comma_segments(text, s2, e2)
+        if len(segs) < 2:
+            if (s2, e2) != (s, e) and e2 > s2:
+                self._rest_cells(s2, e2, styled)
+                return True
+            return False
+        org_idx = next((i for i in range(len(segs) - 1, -1, -1)
+                        if _is_org(text[segs[i][0]:segs[i][1]], self.simp[segs[i][0]:segs[i][1]])
+                        and not _EN_DEPT_LEAD.match(text[segs[i][0]:segs[i][1]])), None)
+        if org_idx is None:
+            return False
+        team_done = False
+        for i, (a, b) in enumerate(segs):
+            piece = text[a:b]
+            if i == org_idx:
+                self._org_cell(a, b, styled)
+            elif not team_done and (_EN_TEAM.search(piece) or _EN_DEPT_LEAD.match(piece)):
+                self._add("team", a, b, styled)
+                team_done = True
+            else:
+                self._add("topic", a, b, styled)
+        return True
 
     def _strip_location(self, s: int, e: int, styled: bool) -> tuple[int, int]:
         """Take a trailing location off ``text[s:e]`` ("…, Beijing, China", "… Beijing, China")."""
@@ -808,8 +966,27 @@ class ExperienceParser:
         doc = view.doc
         paras = [self._prep(doc, para) for para in paragraphs(view)]
         drafts: list[Draft] = []
+        paras, header_labels = _table_columns(paras)
+        prev_org: Mention | None = None
         for entry in self._group(paras):
-            drafts.extend(self._entry(view, entry))
+            out = self._entry(view, entry)
+            if out and out[0].kind == "work":
+                d = out[0]
+                if d.has("organization"):
+                    m = d.fields["organization"][0]
+                    line = doc.line_at(m.start)
+                    # "Shopify" alone on its line, then its roles (a LinkedIn export)
+                    alone = doc.text[line.start:line.end].strip() == doc.text[m.start:m.end].strip()
+                    prev_org = m if alone else None
+                elif prev_org is not None and d.has("position") and entry.heads \
+                        and d.fields["position"][0].start - entry.heads[0].start <= 1:
+                    d.fields["organization"] = [prev_org]
+                elif not d.has("position"):
+                    prev_org = None
+            if header_labels and out:
+                out[0].consumed.extend(header_labels)
+                header_labels = []
+            drafts.extend(out)
         return drafts
 
     # -- paragraphs and grouping ------------------------------------------------------
@@ -832,7 +1009,8 @@ class ExperienceParser:
         bullet = bullet_span is not None
         simp = doc.simplified[start:end]
         dates = [d for d in _find_dates(simp, start) if not _embedded_year(text, d, start, end)]
-        return _P(para, start, end, text[start:end], simp, bullet, para.styled, dates, bullet_span)
+        return _P(para, start, end, text[start:end], simp, bullet, para.styled, dates, bullet_span,
+                  _durations(text, dates, end))
 
     @staticmethod
     def _group(paras: list[_P]) -> list[_Entry]:
@@ -857,8 +1035,9 @@ class ExperienceParser:
                 cur = _Entry([p]) if _headish(p) else _Entry([], [p])
                 entries.append(cur)
             elif not cur.body:
-                if cur.heads and p.range_date and any(d.date_to or not d.single for q in cur.heads for d in q.dates) \
-                        and not _SUPERVISOR_LABEL.match(p.text):
+                if cur.heads and not _SUPERVISOR_LABEL.match(p.text) and (
+                        p.range_date and any(d.date_to or not d.single for q in cur.heads for d in q.dates)
+                        or _one_liner(p) and any(_one_liner(q) for q in cur.heads)):
                     # a second dated head: the next entry (its styled title may already sit in this head)
                     k = next((j for j in range(len(cur.heads) - 1, 0, -1) if cur.heads[j].styled
                               and not cur.heads[j].dates), None)
@@ -867,6 +1046,9 @@ class ExperienceParser:
                         del cur.heads[k:]
                     cur = _Entry(moved + [p])
                     entries.append(cur)
+                elif any(q.dates for q in cur.heads) and not p.dates and not p.styled and _TERMINAL.search(p.text) \
+                        and len(_WORD.findall(p.text)) + len(_HAN.findall(p.text)) >= 4:
+                    cur.body.append(p)  # a short sentence after a dated head: the first highlight
                 elif _headish(p) or (p.styled and cur.heads):
                     cur.heads.append(p)
                 else:
@@ -912,6 +1094,7 @@ class ExperienceParser:
             draft.fields[name] = variants
 
         if kind == "work":
+            positions = self._position_tail(text, positions, titles, orgs)
             put("position", self._pair(positions))
             if not orgs:
                 # "Acme Widgets | Data Analyst": an unstyled title beside a position is the employer
@@ -959,6 +1142,21 @@ class ExperienceParser:
         if kind == "work" and "supervisor" not in draft.fields:
             self._body_supervisor(doc, draft)
         return [draft, *awards]
+
+    @staticmethod
+    def _position_tail(text: str, positions: list[_Cell], titles: list[_Cell], orgs: list[_Cell]) -> list[_Cell]:
+        """"Working Student – Data Engineering", "Software Engineer – Backend": a title after a
+        dash on the position's line belongs to the position when the employer stands elsewhere."""
+        if not positions or not orgs:
+            return positions
+        first = positions[0]
+        for c in titles:
+            if c.start > first.end and not c.explicit and regex.fullmatch(r"[ \t]*[–—-]{1,2}[ \t]*", text[first.end:c.start]) \
+                    and len(_WORD.findall(str(c.value))) <= 4:
+                merged = _Cell("position", first.start, c.end, _clean(text[first.start:c.end]), first.styled)
+                titles.remove(c)
+                return [merged] + positions[1:]
+        return positions
 
     @staticmethod
     def _pair(cells: list[_Cell]) -> list[_Cell]:

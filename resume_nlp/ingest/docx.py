@@ -19,6 +19,7 @@ import re
 import zipfile
 from typing import Any, Iterator
 
+from ._markup import styled_markdown
 from ..errors import MissingDependencyError, ResumeNLPError, UnreadableDocumentError
 
 __all__ = ["read_docx", "MAX_UNCOMPRESSED", "MAX_RATIO", "MAX_MEMBERS"]
@@ -115,7 +116,8 @@ def _read(document: Any) -> list[str]:
                 seen.add(key)
                 out.extend(block)
     body = _block(document.element.body, styles)
-    return header + ([""] if header else []) + body + ([""] if footer else []) + footer
+    lines = header + ([""] if header else []) + body + ([""] if footer else []) + footer
+    return [ln for k, ln in enumerate(lines) if ln or (k and lines[k - 1])]  # one blank line at most
 
 
 def _style_table(document: Any) -> dict[str, tuple[int, bool, bool]]:
@@ -179,22 +181,24 @@ def _in_fallback(el: Any, stop: Any) -> bool:
     return False
 
 
-def _runs(p: Any) -> Iterator[tuple[str, bool]]:
-    """(text, bold) pieces of a paragraph, text boxes excluded."""
+def _runs(p: Any) -> Iterator[tuple[str, bool, bool]]:
+    """(text, bold, italic) pieces of a paragraph, text boxes excluded. A tab stays a tab
+    (the cell separator of a tab-aligned table, as in a text resume)."""
     for el in p.iter(_q("r")):
         if _inside(el, p, _q("txbxContent")):
             continue
         rpr = el.find(_q("rPr"))
         bold = rpr is not None and _on(rpr.find(_q("b")))
+        italic = rpr is not None and _on(rpr.find(_q("i")))
         for node in el.iterchildren():
             if node.tag == _q("t"):
-                yield node.text or "", bold
+                yield node.text or "", bold, italic
             elif node.tag in (_q("tab"), _q("ptab")):
-                yield " ", bold
+                yield "\t", bold, italic
             elif node.tag in (_q("br"), _q("cr")):
-                yield "\n", bold
+                yield "\n", bold, italic
             elif node.tag == _q("noBreakHyphen"):
-                yield "-", bold
+                yield "-", bold, italic
 
 
 def _inside(el: Any, stop: Any, tag: str) -> bool:
@@ -221,8 +225,10 @@ def _paragraph(p: Any, styles: dict[str, tuple[int, bool, bool]]) -> list[str]:
             level = int(outline.get(_q("val"))) + 1
         if ppr.find(_q("numPr")) is not None:
             is_list = True
-    pieces = [(t, b or style_bold) for t, b in _runs(p)]
+    pieces = [(t, "b" if b or style_bold else "i" if i else "") for t, b, i in _runs(p)]
     lines = _render(pieces, level, is_list)
+    if not lines and not any(True for _ in p.iter(_q("txbxContent"))):
+        return [""]  # an empty paragraph: a blank line (a paragraph break)
     # text boxes anchored in this paragraph (mc:Choice copy only)
     for box in p.iter(_q("txbxContent")):
         if _in_fallback(box, p) or _inside(box, p, _q("txbxContent")):
@@ -231,35 +237,23 @@ def _paragraph(p: Any, styles: dict[str, tuple[int, bool, bool]]) -> list[str]:
     return lines
 
 
-def _render(pieces: list[tuple[str, bool]], level: int, is_list: bool) -> list[str]:
+def _render(pieces: list[tuple[str, str]], level: int, is_list: bool) -> list[str]:
     text = "".join(t for t, _ in pieces)
     if not text.strip():
         return []
     if level:
         return ["#" * level + " " + re.sub(r"\s+", " ", text).strip()]
-    visible = [(t, b) for t, b in pieces if t.strip()]
-    if visible and all(b for _, b in visible):
-        body = "\n".join(f"**{ln.strip()}**" if ln.strip() else "" for ln in text.split("\n"))
-    elif any(b for _, b in visible):
-        parts: list[str] = []
-        bold_run: list[str] = []
-        for t, b in pieces + [("", False)]:
-            if b and t.strip() or (bold_run and b and not t.strip() and "\n" not in t):
-                bold_run.append(t)
-                continue
-            if bold_run:
-                run = "".join(bold_run)
-                lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", run, re.S).groups()
-                parts.append(f"{lead}**{core}**{trail}" if core else run)
-                bold_run = []
-            parts.append(t)
-        body = "".join(parts)
-    else:
-        body = text
-    lines = [ln.strip() for ln in body.split("\n")]
-    if is_list and lines:
-        lines[0] = "• " + lines[0]
-    return lines
+    lines: list[list[tuple[str, str | None]]] = [[]]
+    for t, st in pieces:
+        for k, part in enumerate(t.split("\n")):
+            if k:
+                lines.append([])
+            if part:
+                lines[-1].append((part, st if part.strip() else None))
+    out = [styled_markdown(line) for line in lines]
+    if is_list and out:
+        out[0] = "• " + out[0]
+    return out
 
 
 def _cell_text(tc: Any, styles: dict[str, tuple[int, bool, bool]]) -> str:

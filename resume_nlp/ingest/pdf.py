@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._markup import styled_markdown
 from ..errors import (
     EncryptedDocumentError,
     InputTooLargeError,
@@ -42,6 +43,7 @@ from ..errors import (
 __all__ = ["read_pdf"]
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|demi|semibold|,b$|-b$", re.I)
+_ITALIC_FONT = re.compile(r"italic|oblique|,i$|-i$|-it$|,bi$|-bi$", re.I)
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.|pg\.?|seite|página)\s*)?\d{1,3}(?:\s*(?:of|/|／|von|de)\s*\d{1,3})?$"
     r"|^[-–—]\s*\d{1,3}\s*[-–—]$|^第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?$"
@@ -49,6 +51,9 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _BULLETS = set("•·▪●◆◇■□○◦‣⁃∙・◼◾➢➤►▶❖✓✔-–*")
+_AMBIGUOUS_BULLETS = set("-–*")  # also a wrapped date range's "– May 2022", a minus, a footnote mark
+_URL_TAIL = re.compile(r"(?:https?://|www\.|[\w\-]+\.(?:com|org|net|io|edu|gov|cn|me|dev|ai|co)/)\S*$", re.I)
+_WIDE_GAP = 1.2     # ems: a wider gap splits a line into segments (a tab in the text)
 _MARGIN_ZONE = 0.1  # share of the page height at the top and the bottom
 
 
@@ -67,6 +72,11 @@ class _Char:
     bottom: float
     size: float
     bold: bool
+    italic: bool = False
+
+    @property
+    def style(self) -> str:
+        return "b" if self.bold else "i" if self.italic else ""
 
 
 @dataclass
@@ -99,9 +109,10 @@ class _RoughLine:
 
 @dataclass
 class _Line:
-    """One line of one column: styled characters ("" bold flag None = an inserted space)."""
+    """One line of one column: styled characters (style "b" bold, "i" italic, "" plain,
+    None for inserted white space: " " or "\t" at a wide gap)."""
 
-    pieces: list[tuple[str, bool | None]]
+    pieces: list[tuple[str, str | None]]
     x0: float
     x1: float
     top: float
@@ -166,8 +177,9 @@ def _load_pages(pdfplumber: Any, data: bytes, max_pages: int) -> list[dict[str, 
                 if x1 < 0 or x0 > width or bottom < 0 or top > height:
                     continue  # outside the page: hidden text
                 size = float(c.get("size") or (bottom - top) or 1.0)
+                font = re.sub(r"^[A-Z]{6}\+", "", c.get("fontname") or "")  # subset prefix
                 chars.append(_Char(c["text"], x0, x1, top, bottom, size,
-                                   bool(_BOLD_FONT.search(c.get("fontname") or ""))))
+                                   bool(_BOLD_FONT.search(font)), bool(_ITALIC_FONT.search(font))))
             out.append({"width": width, "height": height, "chars": chars, "images": len(page.images)})
     return out
 
@@ -209,7 +221,7 @@ def _rough_lines(chars: list[_Char]) -> list[_RoughLine]:
     for line in out:
         seg: list[_Char] = []
         for c in line.chars:
-            if seg and c.x0 - seg[-1].x1 > max(c.size, seg[-1].size) * 1.2:
+            if seg and c.x0 - seg[-1].x1 > max(c.size, seg[-1].size) * _WIDE_GAP:
                 line.segments.append(_Segment(seg))
                 seg = []
             seg.append(c)
@@ -298,8 +310,8 @@ def _line_text(chars: list[_Char], spaces: list[float]) -> str:
     return "".join(t for t, _ in _pieces(chars, spaces))
 
 
-def _pieces(chars: list[_Char], spaces: list[float]) -> list[tuple[str, bool | None]]:
-    out: list[tuple[str, bool | None]] = []
+def _pieces(chars: list[_Char], spaces: list[float]) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
     prev: _Char | None = None
     si = 0
     spaces = sorted(spaces)
@@ -313,14 +325,16 @@ def _pieces(chars: list[_Char], spaces: list[float]) -> list[tuple[str, bool | N
             gap = c.x0 - prev.x1
             cjk = _is_cjk(prev.text[-1]) and _is_cjk(c.text[0])
             threshold = (0.5 if cjk else 0.2) * min(c.size, prev.size)
-            if explicit or gap > threshold:
+            if gap > _WIDE_GAP * max(c.size, prev.size):
+                out.append(("\t", None))  # a segment boundary: a table cell, a right-aligned date
+            elif explicit or gap > threshold:
                 out.append((" ", None))
         text = c.text
         if text.startswith("(cid:"):  # an unmapped glyph: a bullet or an icon, as a rule
-            spaced = prev is None or (out and out[-1][0] == " ")
+            spaced = prev is None or (out and out[-1][0] in " \t")
             text = "•" if spaced else ""
         if text:
-            out.append((text, c.bold))
+            out.append((text, c.style))
         prev = c
     return out
 
@@ -368,7 +382,27 @@ def _starts_bullet(line: _Line) -> bool:
     return bool(text) and (text[0] in _BULLETS and (len(text) == 1 or text[1] == " " or text[0] not in "-–*"))
 
 
-def _reflow(block: list[_Line], gap_limit: float) -> list[list[_Line]]:
+def _wraps(prev: _Line, line: _Line, left: float, right: float) -> bool:
+    """The previous line was broken by the layout: the next line's first word would not have
+    fitted, and the line is more than half full or ends with a label's colon ("技能:")."""
+    if right - prev.x1 >= line.first_word + 0.6 * line.size:
+        return False
+    return prev.x1 - left > 0.5 * (right - left) or prev.text.rstrip().endswith((":", "："))
+
+
+def _is_bullet(line: _Line, wraps: bool, group_head: _Line | None) -> bool:
+    """A list item starts here. "-", "–" and "*" are bullets only where they could not be
+    a wrapped line's continuation ("Sep. 2019" / "– May 2022"): the previous line had room
+    for them, or the previous item starts with the same glyph at the same place."""
+    if not _starts_bullet(line):
+        return False
+    glyph = line.text.lstrip()[0]
+    if glyph not in _AMBIGUOUS_BULLETS or not wraps:
+        return True
+    return group_head is not None and group_head.text.lstrip()[:1] == glyph and abs(group_head.x0 - line.x0) < 1
+
+
+def _reflow(block: list[_Line], gap_limit: float, body: float) -> list[list[_Line]]:
     """Group the lines of one column into logical lines (wrapped lines joined)."""
     if not block:
         return []
@@ -378,11 +412,13 @@ def _reflow(block: list[_Line], gap_limit: float) -> list[list[_Line]]:
     for prev, line in zip(block, block[1:]):
         gap = line.top - prev.bottom
         ptext = prev.text.rstrip()
-        same_style = abs(prev.size - line.size) < 0.5 and not prev.heading and not line.heading
-        joinable = (same_style and -2 < gap <= gap_limit and not _starts_bullet(line)
+        # headings wrap too ("Mobile AI Workshop" / "@ CVPR 2021"), but only into a heading line
+        same_style = abs(prev.size - line.size) < 0.5 and prev.heading == line.heading
+        wraps = _wraps(prev, line, left, right)
+        joinable = (same_style and -2 < gap <= gap_limit * max(1.0, line.size / body)
+                    and not _is_bullet(line, wraps, groups[-1][0])
                     and line.x0 <= prev.x0 + 3 * line.size + 1 and line.x0 >= left - 2)
         hyphen = bool(re.search(r"[A-Za-z]-$", ptext)) and ptext[-2:-1].isalpha()
-        wraps = right - prev.x1 < line.first_word + 0.6 * line.size and prev.x1 - left > 0.5 * (right - left)
         if joinable and (wraps or (hyphen and line.text[:1].islower())):
             groups[-1].append(line)
         else:
@@ -390,56 +426,91 @@ def _reflow(block: list[_Line], gap_limit: float) -> list[list[_Line]]:
     return groups
 
 
-def _join(group: list[_Line]) -> list[tuple[str, bool | None]]:
-    pieces: list[tuple[str, bool | None]] = list(group[0].pieces)
-    for line in group[1:]:
-        prev_text = "".join(t for t, _ in pieces).rstrip()
-        nxt = line.text.lstrip()
-        while pieces and pieces[-1][0] == " ":
+def _glue(prev_line: str, prev_text: str, nxt: str) -> str:
+    """What joins a wrapped line to the next one: " ", "" or "-" (a hyphen to drop)."""
+    if not prev_text or not nxt:
+        return " "
+    words = prev_text.split()
+    last = words[-1] if words else ""
+    # a URL broken by the layout: at a "/" "-" "_" "?" "=" "&" "#", or anywhere when it filled the line
+    if _URL_TAIL.search(last) and re.match(r"[\w/\-?=&#%~]", nxt) \
+            and (last[-1] in "/-_?=&#~" or len(prev_line.split()) == 1):
+        return ""
+    if re.search(r"[A-Za-z]-$", prev_text) and nxt[:1].islower():
+        return "-"
+    if prev_text.endswith("-"):
+        return ""
+    a, b = prev_text[-1], nxt[0]
+    if _is_cjk(b) and not b.isalnum():  # CJK punctuation: "2.3" / "。"
+        return ""
+    if _is_cjk(a) and _is_cjk(b):
+        return ""
+    if a in ",.;:!?)" and len(prev_text) > 1 and _is_cjk(prev_text[-2]) and _is_cjk(b):
+        return ""  # "分割," / "看是否" (ASCII punctuation between Chinese characters)
+    return " "
+
+
+def _join(group: list[_Line]) -> list[tuple[str, str | None]]:
+    pieces: list[tuple[str, str | None]] = list(group[0].pieces)
+    for prev, line in zip(group, group[1:]):
+        while pieces and pieces[-1][0] in (" ", "\t"):
             pieces.pop()
-        if re.search(r"[A-Za-z]-$", prev_text) and nxt[:1].islower():
-            last, bold = pieces.pop()
+        prev_text = "".join(t for t, _ in pieces).rstrip()
+        glue = _glue(prev.text.strip(), prev_text, line.text.lstrip())
+        if glue == "-":
+            last, style = pieces.pop()
             if last[:-1]:
-                pieces.append((last[:-1], bold))
-        elif prev_text.endswith("-") or (prev_text and nxt and _is_cjk(prev_text[-1]) and _is_cjk(nxt[0])):
-            pass
-        else:
-            pieces.append((" ", None))
+                pieces.append((last[:-1], style))
+        elif glue:
+            pieces.append((glue, None))
         pieces.extend(line.pieces)
     return pieces
 
 
-def _render(pieces: list[tuple[str, bool | None]], heading: int) -> str:
-    text = "".join(t for t, _ in pieces).strip()
+def _render(pieces: list[tuple[str, str | None]], heading: int) -> str:
+    """Markdown for one logical line: ``#`` headings, ``**bold**`` and ``*italic*`` runs."""
     if heading:
-        return "#" * heading + " " + text
-    styled = [(t, b) for t, b in pieces if b is not None and t.strip() and t.strip() not in _BULLETS]
-    if not styled or not any(b for _, b in styled):
-        return text
-    if all(b for _, b in styled):  # a bold line (bullet glyphs aside)
-        m = re.match(r"^([•·▪●◆◇■□○◦‣⁃∙・◼◾➢➤►▶❖✓✔]\s*)?(.*)$", text)
-        assert m is not None
-        return f"{m[1] or ''}**{m[2]}**"
-    out: list[str] = []
-    in_bold = False
-    pending = ""
-    for t, b in pieces:
-        if b is None or not t.strip():
-            pending += t
-            continue
-        if b and not in_bold:
-            out.append(pending + "**")
-            in_bold = True
-        elif not b and in_bold:
-            out.append("**" + pending)
-            in_bold = False
-        else:
-            out.append(pending)
-        pending = ""
-        out.append(t)
-    if in_bold:
-        out.append("**")
-    return "".join(out).strip()
+        return "#" * heading + " " + "".join(t for t, _ in pieces).strip()
+    return styled_markdown(pieces, "".join(_BULLETS))
+
+
+def _usual_gap(gaps: list[float], body: float) -> float:
+    """The space between two lines of one paragraph: the smallest frequent gap (paragraph gaps
+    can outnumber it when most paragraphs are one line long)."""
+    if not gaps:
+        return 0.3 * body
+    counts = Counter(round(g * 2) / 2 for g in gaps)
+    need = max(2, 0.1 * len(gaps))
+    frequent = [g for g, n in counts.items() if n >= need]
+    return min(frequent) if frequent else statistics.median(gaps)
+
+
+@dataclass
+class _Entry:
+    """One logical line in reading order, with where it sits."""
+
+    group: list[_Line]
+    page: int
+    blank_before: bool
+    first_in_block: bool
+    left: float
+    right: float
+
+
+def _continues(prev: _Entry, nxt: _Entry) -> bool:
+    """The first line of a column or page carries on the last line of the previous one."""
+    a, b = prev.group[-1], nxt.group[0]
+    if abs(a.size - b.size) >= 0.5 or a.heading or b.heading:
+        return False
+    wraps = _wraps(a, b, prev.left, prev.right)
+    if not wraps or _is_bullet(b, wraps, prev.group[0]) or b.x0 > nxt.left + 3 * b.size + 1:
+        return False
+    # the vertical gap is lost at a break, so the text itself must show the sentence goes on
+    end, start = a.text.rstrip(), b.text.lstrip()
+    if not end or not start:
+        return False
+    return (start[0].islower() or end[-1] in ",;-–/&(" or (_is_cjk(end[-1]) and end[-1] not in "。！？；：」』）"
+            and _is_cjk(start[0])))
 
 
 def _layout(pages: list[dict[str, Any]]) -> tuple[str, list[tuple[int, int]]]:
@@ -456,39 +527,41 @@ def _layout(pages: list[dict[str, Any]]) -> tuple[str, list[tuple[int, int]]]:
             for a, b in zip(block, block[1:]):
                 if abs(a.size - body) < 0.5 and abs(b.size - body) < 0.5 and b.top > a.bottom - 2:
                     gaps.append(b.top - a.bottom)
-    usual_gap = statistics.median(gaps) if gaps else 0.3 * body
-    gap_limit = usual_gap + 0.25 * body
+    gap_limit = _usual_gap(gaps, body) + 0.25 * body
     for blocks in page_blocks:
         for block in blocks:
             for line in block:
                 text = line.text.strip()
                 if line.size >= body * 1.15 and 0 < len(text) <= 80:
-                    line.heading = 1 if line.size >= body * 1.6 else 2
+                    line.heading = 1 if line.size >= body * 1.6 else 2 if line.size >= body * 1.3 else 3
 
-    out: list[str] = []
+    entries: list[_Entry] = []
+    for number, blocks in enumerate(page_blocks, start=1):
+        for block in blocks:
+            if not block:
+                continue
+            left, right = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
+            prev_bottom: float | None = None
+            for group in _reflow(block, gap_limit, body):
+                head = group[0]
+                blank = prev_bottom is not None and head.top - prev_bottom > gap_limit * max(1.0, head.size / body)
+                entry = _Entry(group, number, blank, prev_bottom is None, left, right)
+                prev_bottom = group[-1].bottom
+                if entry.first_in_block and entries and _continues(entries[-1], entry):
+                    entries[-1].group.extend(group)  # wrapped across a column or page break
+                    continue
+                entries.append(entry)
+
+    lines: list[str] = []
     offsets: list[tuple[int, int]] = []
     length = 0
-    for number, blocks in enumerate(page_blocks, start=1):
-        page_lines: list[str] = []
-        for block in blocks:
-            prev_bottom: float | None = None
-            for group in _reflow(block, gap_limit):
-                head = group[0]
-                if prev_bottom is not None and head.top - prev_bottom > gap_limit and page_lines and page_lines[-1]:
-                    page_lines.append("")
-                page_lines.append(_render(_join(group), head.heading))
-                prev_bottom = group[-1].bottom
-            if page_lines and page_lines[-1]:
-                page_lines.append("")
-        while page_lines and not page_lines[-1]:
-            page_lines.pop()
-        if not page_lines:
-            continue
-        if out:
-            out.append("\n\n")
-            length += 2
-        offsets.append((length, number))
-        chunk = "\n".join(page_lines)
-        out.append(chunk)
-        length += len(chunk)
-    return "".join(out) + "\n", offsets
+    for entry in entries:
+        if lines and (entry.blank_before or entry.first_in_block) and lines[-1]:
+            lines.append("")
+            length += 1
+        if not offsets or entry.page != offsets[-1][1]:
+            offsets.append((length, entry.page))
+        text = _render(_join(entry.group), entry.group[0].heading)
+        lines.append(text)
+        length += len(text) + 1
+    return "\n".join(lines) + "\n", offsets

@@ -38,10 +38,72 @@ def test_awards_in_education_bullets():
 
 
 def test_awards_prose_is_not_an_award():
-    text = "Experience\nAcme 2019 - 2020\n• Built the search back end. Finally we won the Best Project Award."
+    # a sentence that mentions a prize without naming one is a highlight; a named award is an award
+    text = "Experience\nAcme 2019 - 2020\n• Built the search back end. Finally our team was awarded for it."
     assert _awards(text) == []
+    text = "Experience\nAcme 2019 - 2020\n• Built the search back end. Finally we won the Best Project Award."
+    assert _awards(text) == [("Best Project Award", None)]
 
 
 @pytest.mark.parametrize("text,value", [("2017.06", "2017-06"), ("June 2018", "2018-06"), ("2014 ~ 2017", None)])
 def test_awards_dates(text, value):
     assert find_dates(text)[0].value == value
+
+
+def _awards_full(text: str):
+    doc = analyse_text(text)
+    parser = AwardParser()
+    return [(d.get("title"), d.get("date"), d.get("issuer")) for s in doc.sections if s.kind in parser.kinds
+            for d in parser(doc.view(s))]
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Honors and Awards\nNSF CAREER Award, 2023\nSavage Award for the best dissertation, International Society for "
+     "Bayesian Analysis, 2018",
+     [("NSF CAREER Award", "2023", None),
+      ("Savage Award for the best dissertation", "2018", "International Society for Bayesian Analysis")]),
+    ("Honors\n2022    Best Systems Paper Award, Conference on Robot Learning\n2019    Edmund J. James Scholar, University of Illinois",
+     [("Best Systems Paper Award", "2022", "Conference on Robot Learning"),
+      ("Edmund J. James Scholar", "2019", "University of Illinois")]),
+    ("Awards\nBest Paper Award, SIGMOD 2023", [("Best Paper Award", "2023", "SIGMOD")]),
+])
+# fmt: on
+def test_awards_issuer_after_title(text, expected):
+    assert _awards_full(text) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Experience\nAmazon — Engineer  2018 – 2021\n• Received the 2020 AWS Builder Award for the pipeline redesign.",
+     [("AWS Builder Award", "2020")]),
+    ("Experience\nAirbnb — Engineer  2020 – Present\n• Won first place at the 2021 company-wide hackathon for a classifier.\n"
+     "• Recognized with the Q3 2022 Engineering Excellence Award.",
+     [("First place at the company-wide hackathon", "2021"), ("Engineering Excellence Award", "2022")]),
+    ("Experience\nMSR — Researcher  2021 – Present\n• Received the Microsoft Research Outstanding Impact Award (2023) for it.",
+     [("Microsoft Research Outstanding Impact Award", "2023")]),
+    ("Experience\nPinterest — Engineer  2017 – 2020\n• Maintained the feature store; awarded for on-call reliability in 2018.", []),
+    ("Education\nUniversity of Washington — B.S.  2014 – 2018\nGPA: 3.81/4.0 · Dean's List (6 quarters)", [("Dean's List", None)]),
+    ("Education\nUniversity of Michigan — B.A., Psychology, summa cum laude, 2014 – 2018", [("summa cum laude", None)]),
+])
+# fmt: on
+def test_awards_named_in_sentences(text, expected):
+    assert _awards(text) == expected
+
+
+def test_awards_sentence_repeating_an_awards_section_entry_is_dropped():
+    text = ("Awards\nBest Project Team Award of Google AI ML Winter Camp\n\nProjects\nFashion search 2019\n"
+            "- Built the back end. Finally we won the Best Project Award.")
+    assert _awards(text) == [("Best Project Team Award of Google AI ML Winter Camp", None)]
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Honors and Awards\nNSF CAREER Award, 2023\nTeaching\nInstructor, STATS 500, University of Michigan, Fall 2021",
+     [("NSF CAREER Award", "2023")]),
+    ("獲獎經歷\n2018 年 書卷獎\n自傳\n我是一位積極主動、注重細節的人資工作者，擅長跨部門溝通，期望在人才發展領域持續成長。",
+     [("書卷獎", "2018")]),
+])
+# fmt: on
+def test_awards_lost_heading_ends_the_section(text, expected):
+    assert _awards(text) == expected

@@ -255,3 +255,31 @@ def test_education_seed_matches_gold(seed):
             assert (e.degree, e.start, e.end) == (g["degree"], g["start"], g["end"])
             assert e.field.text(section.lang) in g["field"].values()
             assert e.institution.text(section.lang) in g["institution"].values()
+
+
+# fmt: off
+GENERAL_EDUCATION = [
+    # (text, institution, degree, field, start, end)
+    ("學歷\n國立清華大學 資訊工程研究所 碩士　民國108年9月至民國110年6月\n",
+     "國立清華大學", "master", "資訊工程", "2019-09", "2021-06"),
+    ("學歷\n國立臺灣大學　電機工程學系　學士　２０１１年９月－２０１５年６月\n",
+     "國立臺灣大學", "bachelor", "電機工程", "2011-09", "2015-06"),
+    ("Education\nUniversity of Waterloo\nBachelor of Mathematics, Computer Science\n2012 - 2017\n",
+     "University of Waterloo", "bachelor", "Computer Science", "2012", "2017"),
+    ("Education\nB.S. Computer Science, University of Texas at Austin, 2018\n",
+     "University of Texas at Austin", "bachelor", "Computer Science", None, "2018"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, inst, degree, fld, start, end", GENERAL_EDUCATION)
+def test_education_general_layouts(text, inst, degree, fld, start, end):
+    (e,) = _entries(text)
+    assert next(iter(e["institution"].values())) == inst
+    assert (e.get("degree"), next(iter(e["field"].values())), e.get("start"), e.get("end")) == (degree, fld, start, end)
+
+
+def test_education_table_header_is_consumed():
+    _, drafts = _drafts("教育经历\n时间\t学校\t专业\t学历\n2016.09-2020.06\t南京大学\t人力资源管理\t本科\n")
+    (d,) = [d for d in drafts if d.kind == "education"]
+    assert any(m.value == "时间" for m in d.consumed)

@@ -50,3 +50,25 @@ def test_languages_year_is_not_a_score():
 # fmt: on
 def test_languages_sections(text, expected):
     assert _langs(text) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text,name,score,sections", [
+    ("GRE: V160+Q170+AW4.0", "GRE", 330, {"verbal": 160, "quantitative": 170, "analytical_writing": 4.0}),
+    ("GRE 325 (V155+Q170+AW3.5)", "GRE", 325, {"verbal": 155, "quantitative": 170, "analytical_writing": 3.5}),
+    ("IELTS 7.5 (L8.0/R8.5/W6.5/S7.0)", "IELTS", 7.5, {"listening": 8, "reading": 8.5, "writing": 6.5, "speaking": 7}),
+    ("ＩＥＬＴＳ　７．５（Ｌ８．０／Ｒ８．５／Ｗ６．５／Ｓ７．０）", "IELTS", 7.5,
+     {"listening": 8, "reading": 8.5, "writing": 6.5, "speaking": 7}),
+    ("英語：多益 TOEIC 905 分", "TOEIC", 905, {}),
+])
+# fmt: on
+def test_languages_test_formats(text, name, score, sections):
+    doc = analyse_text(text)
+    hits = find_tests(doc.text, doc.simplified, 0, len(doc.text))
+    assert [(h.name, h.score, h.sections) for h in hits] == [(name, score, sections)]
+
+
+def test_languages_more_spoken_languages():
+    text = "Languages\nEnglish (native), French (professional working proficiency), Swahili (conversational)"
+    assert [(c, p) for c, p, _ in _langs(text)] == [
+        ("en", "native"), ("fr", "professional working proficiency"), ("sw", "conversational")]

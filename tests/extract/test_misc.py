@@ -54,3 +54,34 @@ def test_misc_job_intention():
     assert [i[0].value for i in d.lists["positions"]] == ["人工智能", "机器学习", "算法工程师"]
     (d,) = _run(JobIntentionParser(), "求职意向\n期望城市：北京/上海 期望薪资：20k-30k")
     assert [i[0].value for i in d.lists["locations"]] == ["北京", "上海"] and d.get("salary") == "20k-30k"
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Certificates\nCertified Kubernetes Administrator (CKA), The Linux Foundation, 2022",
+     [("Certified Kubernetes Administrator (CKA)", "The Linux Foundation", "2022")]),
+    ("Certifications\nAWS Certified Machine Learning – Specialty, Amazon Web Services, 2021\n"
+     "Deep Learning Specialization — Coursera, 2018",
+     [("AWS Certified Machine Learning – Specialty", "Amazon Web Services", "2021"),
+      ("Deep Learning Specialization", "Coursera", "2018")]),
+])
+# fmt: on
+def test_misc_certificate_issuer_after_name(text, expected):
+    assert [(d.get("name"), d.get("issuer"), d.get("date")) for d in _run(CertificateParser(), text)] == expected
+
+
+def test_misc_references_one_a_line_without_bullets():
+    text = ("References\nSarah Kim — Engineering Manager, Airbnb — sarah.kim@example.com — (415) 555-0110\n"
+            "Tom Becker — Staff Engineer, Pinterest — tbecker@example.com")
+    assert [(d.get("name"), d.get("email")) for d in _run(ReferenceParser(), text)] == [
+        ("Sarah Kim", "sarah.kim@example.com"), ("Tom Becker", "tbecker@example.com")]
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Interests\nTrail running, choral singing, and urban gardening", ["Trail running", "choral singing", "urban gardening"]),
+    ("Interests\nRock climbing · Chess · Home espresso", ["Rock climbing", "Chess", "Home espresso"]),
+])
+# fmt: on
+def test_misc_interest_separators(text, expected):
+    assert [d.get("text") for d in _run(InterestParser(), text)] == expected

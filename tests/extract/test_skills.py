@@ -64,3 +64,19 @@ def test_skills_trailing_lines_outside_skills_section():
 # fmt: on
 def test_skills_is_skill_line(line, expected):
     assert is_skill_line(line) is expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Skills\nSystems: PostgreSQL, Apache Spark, DuckDB", [("PostgreSQL", None), ("Apache Spark", None), ("DuckDB", None)]),
+    ("专业技能\n5. 了解Hadoop、Spark等大数据技术。", [("Hadoop", "了解"), ("Spark", "了解")]),
+    ("专业技能\n熟悉JVM原理及多线程编程", [("JVM", "熟悉"), ("多线程", "熟悉")]),
+    ("专业技能\n熟练掌握Spring Boot、MyBatis等主流框架", [("Spring Boot", "熟练掌握"), ("MyBatis", "熟练掌握")]),
+    ("专业技能\n证书及语言", []),
+    ("Skills\nProficient: C++, Rust\nFamiliar: Java", [("C++", "Proficient"), ("Rust", "Proficient"), ("Java", "Familiar")]),
+    ("Skills\nMethods: Eye Tracking, Structural Equation Modeling, Bayesian Statistics",
+     [("Eye Tracking", None), ("Structural Equation Modeling", None), ("Bayesian Statistics", None)]),
+])
+# fmt: on
+def test_skills_written_forms_and_zh_sentences(text, expected):
+    assert _skills(text) == expected

@@ -179,3 +179,76 @@ def test_work_mainland_labels_kept():
                         "下属人数：3\n离职原因：个人发展\n2016.07-2018.06  百度  软件工程师\n工作内容：负责搜索。\n")
     assert len(drafts) == 2
     assert [i[0].value for i in drafts[0].lists["highlights"]] == ["负责推荐算法。", "下属人数:3", "离职原因:个人发展"]
+
+
+# fmt: off
+GENERAL_LAYOUTS = [
+    # (text, [(organization, position, start, end), ...]) for every work entry, in order
+    # one-liners "Position, Team, Organization, dates": a season or a bare year opens the next entry
+    ("Academic Appointments\n"
+     "Postdoctoral Researcher, Materials Science Division, Lawrence Berkeley National Laboratory, 2018–2021\n"
+     "Visiting Scholar, Max Planck Institute for Solid State Research, Stuttgart, Germany, Summer 2016\n",
+     [("Lawrence Berkeley National Laboratory", "Postdoctoral Researcher", "2018", "2021"),
+      ("Max Planck Institute for Solid State Research", "Visiting Scholar", "2016", "2016")]),
+    ("Teaching Experience\nInstructor, CHEM 301 Physical Chemistry, Rice University, Spring 2022\n"
+     "Teaching Assistant, Ch 21 Quantum Chemistry, California Institute of Technology, 2014–2015\n",
+     [("Rice University", "Instructor", "2022", "2022"),
+      ("California Institute of Technology", "Teaching Assistant", "2014", "2015")]),
+    # "Organization, Position    dates"
+    ("Experience\nMicrosoft Research, Senior Researcher        2021 – Present\n- Designed a learned estimator.\n",
+     [("Microsoft Research", "Senior Researcher", "2021", "present")]),
+    # LinkedIn export: company alone on its line, then its roles with "· 3 yrs 4 mos"
+    ("Experience\nShopify\nSenior Product Manager\nJan 2021 - Present · 3 yrs 4 mos\nToronto, Ontario, Canada\n"
+     "Owned the merchant onboarding funnel.\nProduct Manager\nApr 2019 - Dec 2020 · 1 yr 9 mos\n"
+     "Ottawa, Ontario, Canada\nLaunched the beta to 5,000 merchants.\n",
+     [("Shopify", "Senior Product Manager", "2021-01", "present"),
+      ("Shopify", "Product Manager", "2019-04", "2020-12")]),
+    # Europass: legal forms (SE, AG), "City (Country)", a title after a dash on the position's line
+    ("Work Experience\n10/2018 – 02/2020\nWorking Student – Data Engineering\nSiemens AG, Munich (Germany)\n"
+     "Maintained ETL pipelines for sensor data.\n",
+     [("Siemens AG", "Working Student – Data Engineering", "2018-10", "2020-02")]),
+    # a flattened table with a header row
+    ("工作经历\n时间\t公司\t职位\n2020.07-2022.12\t华为技术有限公司\t招聘专员\n2023.01-至今\t腾讯\tHRBP\n",
+     [("华为技术有限公司", "招聘专员", "2020-07", "2022-12"), ("腾讯", "HRBP", "2023-01", "present")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, expected", GENERAL_LAYOUTS)
+def test_work_general_layouts(text, expected):
+    _, drafts = _drafts(text)
+    got = [(_values(d, "organization")[:1], _values(d, "position")[:1], d.get("start"), d.get("end"))
+           for d in drafts if d.kind == "work"]
+    assert got == [([o], [p], s, e) for o, p, s, e in expected]
+
+
+# fmt: off
+LOCATIONS = [
+    ("Stuttgart, Germany", {"city": "Stuttgart", "country": "DE"}),
+    ("Berlin (Germany)", {"city": "Berlin", "country": "DE"}),
+    ("Ottawa, Ontario, Canada", {"city": "Ottawa", "region": "Ontario", "country": "CA"}),
+    ("Siemens AG, Munich (Germany)", None),
+    ("Software Engineer, Germany", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, expected", LOCATIONS)
+def test_work_place_before_country(text, expected):
+    from resume_nlp.extract.work import _parse_location
+
+    loc = _parse_location(text)
+    assert (loc and {k: v for k, v in loc.items() if v}) == expected or (loc is None and expected is None)
+
+
+# fmt: off
+LEGAL_FORMS = [("Zalando SE", True), ("Siemens AG, Munich", True), ("Philips N.V.", True), ("The SE team", False),
+               ("Data Engineering", False)]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, expected", LEGAL_FORMS)
+def test_work_legal_form_makes_organization(text, expected):
+    from resume_nlp.extract.work import _is_org
+
+    assert _is_org(text, text) is expected
