@@ -84,6 +84,7 @@ _APA_NAME = regex.compile(r"\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)*,\s*(
 _CITE_HEAD = regex.compile(
     r"^(?P<a>[^\"“”()]{3,300}?)(?:\s*\(\s*(?:(?:19|20)\d{2}[a-z]?(?:,\s*\p{L}+\.?(?:\s+\d{1,2})?)?|in\s+press|forthcoming|"
     r"under\s+review|submitted|accepted|n\.\s*d\.)\s*\)\s*[.,:]|(?<!\b\p{Lu})\.\s+(?:19|20)\d{2}[a-z]?\.|\s*,\s*[\"“])", regex.I)
+_AUTHORS_DOT = regex.compile(r"^(?P<a>[^.\"“”()]{3,300}?[^\s.]{2})\.\s+\S")
 _QUOTED = regex.compile(r"[\"“](?P<t>[^\"“”]{8,}?)[,.，]?\s*[\"”]")
 _YEAR_SENTENCE = regex.compile(r"\(?(?:19|20)\d{2}[a-z]?\)?")
 _PAREN_STATUS = regex.compile(r"\s*[(（\[](?P<i>[^()（）\[\]]{2,80})[)）\]]\s*[.。]?\s*$")
@@ -94,7 +95,10 @@ _MANUSCRIPT = regex.compile(r"\s*\[(?:unpublished\s+)?manuscript[^\]]*\]|\s*\[[^
 def starts_citation(text: str) -> bool:
     """True when ``text`` opens with an author list and a year or a quoted title (one citation a line)."""
     m = _CITE_HEAD.match(text.strip())
-    return bool(m) and is_author_list(m.group("a").strip(" ,"), single=True)
+    if m:
+        return is_author_list(m.group("a").strip(" ,"), single=True)
+    m = _AUTHORS_DOT.match(text.strip())  # "Ann Lee, **Bo Chen**. Title, Venue, 2021.": two names or more
+    return bool(m) and is_author_list(m.group("a").replace("*", ""), single=False)
 
 
 def _clean_name(name: str) -> str:

@@ -118,3 +118,10 @@ def test_publications_one_citation_a_line():
         ("Statistical learning in toddlers", "Child Development", 2022),
         ("Attention and novelty in infants", "Developmental Science", 2021),
         ("Robust Query Optimization under Uncertainty", "Ph.D. Dissertation", 2019)]
+
+
+def test_publications_author_first_lines_without_blank_lines():
+    text = ("Publications\nZhexiao Xiong, Xin Wen, Xu Zhao. Two-level Iteration Method for Multi-task Learning, International "
+            "Conference on Computer Vision and Pattern Analysis, 2021.\nNanfei Jiang, Zhexiao Xiong, Hui Tian. PruneFaceDet: "
+            "Pruning Lightweight Face Detection Network, Cognitive Computation and Systems, 2021.")
+    assert [p["title"][:12] for p in _pubs(text)] == ["Two-level It", "PruneFaceDet"]
