@@ -260,7 +260,7 @@ def assemble(doc: Document, mentions: list[Mention], drafts: list[Draft],
         if m.field in ("job_intention.positions", "job_intention.locations"):
             key = m.field.split(".", 1)[1]
             b = _bitext([m])
-            if b is not None:
+            if b is not None and b not in job.get(key, []):  # the section parser may have it already
                 _record(spans, f"job_intention.{key}[{len(job.get(key, []))}]", [m])
                 job.setdefault(key, []).append(b)
         elif m.field == "job_intention.salary" and not job.get("salary"):

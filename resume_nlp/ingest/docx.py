@@ -259,7 +259,8 @@ def _render(pieces: list[tuple[str, str]], level: int, is_list: bool) -> list[st
 def _cell_text(tc: Any, styles: dict[str, tuple[int, bool, bool]]) -> str:
     parts = []
     for line in _block(tc, styles):
-        line = re.sub(r"^#+\s+", "", line).replace("**", "").strip()
+        line = re.sub(r"^#+\s+", "", line).replace("**", "")
+        line = re.sub(r"(?<![\w*])\*(\S[^*]*?)\*(?![\w*])", r"\1", line).replace("\t", " ").strip()
         if line:
             parts.append(line)
     return " ".join(parts)

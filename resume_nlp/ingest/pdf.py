@@ -125,6 +125,11 @@ class _Line:
     def text(self) -> str:
         return "".join(t for t, _ in self.pieces)
 
+    @property
+    def tabbed(self) -> bool:
+        """The line has a wide gap (cells of a table row, a right-aligned date)."""
+        return any(t == "\t" for t, _ in self.pieces)
+
 
 # --- entry point ------------------------------------------------------------------------
 def read_pdf(data: bytes, name: str | None = None, *, max_pages: int = 50):
@@ -351,9 +356,26 @@ def _make_line(chars: list[_Char], spaces: list[float]) -> _Line:
                  max(c.bottom for c in chars), size, first_end - chars[0].x0)
 
 
+def _table_rows(lines: list[_RoughLine]) -> set[int]:
+    """Indices of table rows: lines of three or more segments whose segment starts (beyond
+    the first) line up with a neighbouring row's. Their columns are not page columns."""
+    starts = [[s.x0 for s in line.segments] for line in lines]
+    rows: set[int] = set()
+    for i, xs in enumerate(starts):
+        if len(xs) < 3:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(starts) and len(starts[j]) >= 3 \
+                    and sum(1 for x in xs[1:] if any(abs(x - y) < 2 for y in starts[j])) >= 2:
+                rows.add(i)
+                break
+    return rows
+
+
 def _columns(lines: list[_RoughLine]) -> list[list[_Line]]:
     """Blocks of lines in reading order; each block is one column of one band."""
-    gutter = _gutter(lines)
+    tables = _table_rows(lines)
+    gutter = _gutter([line for i, line in enumerate(lines) if i not in tables])
     if gutter is None:
         return [[_make_line(line.chars, line.spaces) for line in lines]]
     g0, g1 = gutter
@@ -361,8 +383,8 @@ def _columns(lines: list[_RoughLine]) -> list[list[_Line]]:
     blocks: list[list[_Line]] = []
     left: list[_Line] = []
     right: list[_Line] = []
-    for line in lines:
-        if any(s.x0 < g0 - 1 and s.x1 > g1 + 1 for s in line.segments):
+    for i, line in enumerate(lines):
+        if i in tables or any(s.x0 < g0 - 1 and s.x1 > g1 + 1 for s in line.segments):
             blocks.extend(b for b in (left, right) if b)
             left, right = [], []
             blocks.append([_make_line(line.chars, line.spaces)])
@@ -416,6 +438,7 @@ def _reflow(block: list[_Line], gap_limit: float, body: float) -> list[list[_Lin
         same_style = abs(prev.size - line.size) < 0.5 and prev.heading == line.heading
         wraps = _wraps(prev, line, left, right)
         joinable = (same_style and -2 < gap <= gap_limit * max(1.0, line.size / body)
+                    and not prev.tabbed and not line.tabbed  # table rows and dated lines do not wrap
                     and not _is_bullet(line, wraps, groups[-1][0])
                     and line.x0 <= prev.x0 + 3 * line.size + 1 and line.x0 >= left - 2)
         hyphen = bool(re.search(r"[A-Za-z]-$", ptext)) and ptext[-2:-1].isalpha()
@@ -500,7 +523,7 @@ class _Entry:
 def _continues(prev: _Entry, nxt: _Entry) -> bool:
     """The first line of a column or page carries on the last line of the previous one."""
     a, b = prev.group[-1], nxt.group[0]
-    if abs(a.size - b.size) >= 0.5 or a.heading or b.heading:
+    if abs(a.size - b.size) >= 0.5 or a.heading or b.heading or a.tabbed or b.tabbed:
         return False
     wraps = _wraps(a, b, prev.left, prev.right)
     if not wraps or _is_bullet(b, wraps, prev.group[0]) or b.x0 > nxt.left + 3 * b.size + 1:
