@@ -28,6 +28,21 @@ from ..resources import table
 from ..spans import Draft, Mention
 from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
 
+# Compiled once: regex's own pattern cache costs microseconds per call on this hot path.
+_WHITESPACE_RUN = regex.compile(r"\s+")
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_ONLY_DIGITS_DOTS = regex.compile(r"[\d.\s]+")
+_ALIAS_JOINER = regex.compile(r"[/+&]")
+_LABEL_PROGRAMMING = regex.compile(r"program|coding|languages?\b|编程|语言")
+_LABEL_FRAMEWORK = regex.compile(r"framework|librar|package|框架|库")
+_LABEL_TOOL = regex.compile(r"tool|software|platform|database|ide|editor|工具|软件|平台|数据库")
+_LIST_SEPARATOR = regex.compile(r"[,，;；]")
+_LEADING_CONJUNCTION = regex.compile(r"^(?:and|or|&)\s+", regex.I)
+_LONG_NUMBER = regex.compile(r"\d{3,}")
+_SKILL_WORD = regex.compile(r"skill|技能", regex.I)
+_TOKEN = regex.compile(r"\S+")
+_LEADING_BULLETS = regex.compile(r"^\s*(?:[•·・◦▪●○■\-–—*]|[oO。](?=\s))+\s*")
+
 __all__ = ["SkillParser", "is_skill_line", "skill_line_starts", "lookup_skill", "parse_skill_list",
            "natural_language_key", "SkillItem"]
 
@@ -36,7 +51,7 @@ SOURCE = "skills"
 
 # --- tables ---------------------------------------------------------------------------------
 def _key(text: str) -> str:
-    return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text).casefold())
+    return _WHITESPACE_RUN.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 @lru_cache(maxsize=1)
@@ -70,11 +85,11 @@ _VERSION = regex.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", regex.I)
 def _written_name(raw: str, canonical: str) -> str:
     """The name as written when it is a fuller form of the canonical one ("Apache Spark", "PySpark"),
     or Chinese ("多线程编程"); the canonical name for case, spacing, version and spelling variants."""
-    raw = regex.sub(r"\s+", " ", raw.strip())
-    if regex.search(r"\p{Han}", raw) and not regex.search(r"\p{Han}", canonical):
+    raw = _WHITESPACE_RUN.sub(" ", raw.strip())
+    if _HAN_CHAR.search(raw) and not _HAN_CHAR.search(canonical):
         return raw
     k_raw, k_can = _key(raw), _key(canonical)
-    if k_can in k_raw and k_raw != k_can and not regex.fullmatch(r"[\d.\s]+", k_raw.replace(k_can, "", 1)):
+    if k_can in k_raw and k_raw != k_can and not _ONLY_DIGITS_DOTS.fullmatch(k_raw.replace(k_can, "", 1)):
         return raw
     return canonical
 
@@ -97,7 +112,7 @@ def _protected() -> regex.Pattern:
     for row in table("gazetteers/skills.tsv"):
         aliases = row[2].split("|") if len(row) > 2 and row[2] else []
         for alias in (row[0], *aliases):
-            if regex.search(r"[/+&]", alias):
+            if _ALIAS_JOINER.search(alias):
                 forms.add(alias)
     parts = []
     for form in sorted(forms, key=len, reverse=True):
@@ -121,7 +136,7 @@ def _embedded() -> regex.Pattern:
     for row in table("gazetteers/skills.tsv"):
         aliases = row[2].split("|") if len(row) > 2 and row[2] else []
         for alias in (row[0], *aliases):
-            if regex.search(r"\p{Han}", alias):
+            if _HAN_CHAR.search(alias):
                 if len(alias) >= 2:
                     sensitive.add(alias)
                 continue
@@ -207,11 +222,11 @@ class SkillLine:
 
 def _label_category(label: str) -> str | None:
     low = label.casefold()
-    if regex.search(r"program|coding|languages?\b|编程|语言", low):
+    if _LABEL_PROGRAMMING.search(low):
         return "programming_language"
-    if regex.search(r"framework|librar|package|框架|库", low):
+    if _LABEL_FRAMEWORK.search(low):
         return "framework"
-    if regex.search(r"tool|software|platform|database|ide|editor|工具|软件|平台|数据库", low):
+    if _LABEL_TOOL.search(low):
         return "tool"
     return None
 
@@ -264,7 +279,7 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
     m = _PAREN_TAIL.search(text, s, e)
     if m and m.start() > s:
         inner_s, inner_e = m.start(1), m.end(1)
-        first = regex.split(r"[,，;；]", text[inner_s:inner_e], maxsplit=1)[0].strip()
+        first = _LIST_SEPARATOR.split(text[inner_s:inner_e], maxsplit=1)[0].strip()
         if _LEVEL_WORDS.match(first):
             fs = text.index(first, inner_s)
             own_level = (fs, fs + len(first), first)
@@ -281,8 +296,8 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
     if e <= s:
         return [], level
     raw = text[s:e]
-    if regex.match(r"^(?:and|or|&)\s+", raw, regex.I):
-        s += len(regex.match(r"^(?:and|or|&)\s+", raw, regex.I).group(0))
+    if _LEADING_CONJUNCTION.match(raw):
+        s += len(_LEADING_CONJUNCTION.match(raw).group(0))
         raw = text[s:e]
     hit = lookup_skill(simp[s:e])
     item_level = own_level or level
@@ -303,10 +318,10 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
         if out:
             return out, level
     words = _WORD.findall(raw)
-    han = len(regex.findall(r"\p{Han}", raw))
+    han = len(_HAN_CHAR.findall(raw))
     latin_words = len(words) - han
     if (list_context and latin_words <= 3 and han <= 6 and not _PROSE_PUNCT.search(raw)
-            and not regex.search(r"\d{3,}", raw) and (latin_words + (1 if han else 0)) >= 1
+            and not _LONG_NUMBER.search(raw) and (latin_words + (1 if han else 0)) >= 1
             and not (latin_words and raw[:1].islower() and latin_words > 1)):
         return [SkillItem(s, e, _VERSION.sub("", raw) or raw, None, False, item_level)], level
     return [], level
@@ -333,7 +348,7 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
             return SkillLine("certificates", [], labels, True)
         if _INTEREST_LABEL.search(label_simp):
             return SkillLine("interests", [], labels, True)
-        if _AWARD_LABEL.search(label_simp) and not regex.search(r"skill|技能", label_simp, regex.I):
+        if _AWARD_LABEL.search(label_simp) and not _SKILL_WORD.search(label_simp):
             return SkillLine("awards", [], labels, True)
         if _LEVEL_LABEL.match(label_simp):
             level = (m.start("label"), m.start("label") + len(label), label)
@@ -343,7 +358,7 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
         s = m.end()
     else:
         # a bare category label: "Programming Python, C++", "Framework Pytorch, Tensorflow"
-        words = list(regex.finditer(r"\S+", text[s:end]))
+        words = list(_TOKEN.finditer(text[s:end]))
         n = 0
         while n < min(4, len(words)) and words[n].group(0).casefold().strip("&") in _LABEL_WORDS | {""}:
             n += 1
@@ -354,7 +369,7 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
                 label_end = s + words[n - 1].end()
                 labels.append((s, label_end))
                 category = _label_category(text[s:label_end])
-                lead = regex.match(r"\S+", text[s:label_end]).group(0)
+                lead = _TOKEN.match(text[s:label_end]).group(0)
                 if _LEVEL_LABEL.match(text[s:label_end]) or _LEVEL_WORDS.match(lead):
                     level = (s, s + len(lead), lead)
                 labelled = True
@@ -385,7 +400,7 @@ def is_skill_line(text: str) -> bool:
     ``"Programming Python, C++, LTEX, MATLAB, bash"`` and ``"技能: Git,Pytorch,Tensorflow"`` are;
     a sentence that names Python is not.
     """
-    body = regex.sub(r"^\s*(?:[•·・◦▪●○■\-–—*]|[oO。](?=\s))+\s*", "", text).strip()
+    body = _LEADING_BULLETS.sub("", text).strip()
     if not body or len(body) > 300:
         return False
     from ..lang import to_simplified
