@@ -29,7 +29,7 @@ from .document import Document
 from .settings import Settings
 from .spans import Draft, Mention
 
-__all__ = ["merge_bilingual", "assign", "skill_key"]
+__all__ = ["merge_bilingual", "assign", "skill_key", "entry_lang"]
 
 # Families whose entries are aligned one-to-one; work and projects are aligned as one pool
 # because the two versions may file the same item differently.
@@ -302,8 +302,20 @@ def _pair_drafts(first: list[Draft], second: list[Draft]) -> list[tuple[int, int
     sig_b = [_signals(d) for d in second]
     same = len(first) == len(second)
     scores = [[pair_score(a, b, _order(i, len(first)), _order(j, len(second)), same)
+               + _distinctive_dates(a, b, sig_a, sig_b)
                for j, b in enumerate(sig_b)] for i, a in enumerate(sig_a)]
     return assign(scores, _PAIR_THRESHOLD)
+
+
+def _distinctive_dates(a: _Signals, b: _Signals, all_a: list[_Signals], all_b: list[_Signals]) -> float:
+    """Dates that agree exactly and belong to no other entry of either version are evidence on
+    their own, whatever the order (an awards list given newest first in one version)."""
+    shared = [k for k in a.dates if k in b.dates]
+    if not shared or any(a.dates[k] != b.dates[k] for k in shared):
+        return 0.0
+    same = [s for s in all_a if all(s.dates.get(k) == a.dates[k] for k in shared)]
+    same_b = [s for s in all_b if all(s.dates.get(k) == b.dates[k] for k in shared)]
+    return 0.15 if len(same) == 1 and len(same_b) == 1 else 0.0
 
 
 def _same_value(a: Any, b: Any) -> bool:
@@ -387,7 +399,13 @@ def _merge_bullets(a_items: list[list[Mention]], b_items: list[list[Mention]]) -
 
 
 def skill_key(name: str) -> str:
-    """Identity of a skill across spellings: 'PyTorch' == 'Pytorch', 'C + +' == 'c++', 'Tensorflow 2' == 'tensorflow'."""
+    """Identity of a skill across spellings: 'PyTorch' == 'Pytorch', 'C + +' == 'c++', 'Tensorflow 2' == 'tensorflow',
+    and across the aliases of the skills table ('Golang' == 'Go', 'JS' == 'JavaScript')."""
+    from .extract.skills import lookup_skill
+
+    hit = lookup_skill(name)
+    if hit is not None:
+        name = hit[0]
     s = unicodedata.normalize("NFKC", name).casefold().strip()
     s = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", s)
     s = re.sub(r"\s+v?\d+(?:\.\d+)*$", "", s)
@@ -459,13 +477,51 @@ def _merge_texts(drafts: list[Draft]) -> list[Draft]:
     return [first]
 
 
-def _split_by_lang(drafts: Iterable[Draft]) -> tuple[list[Draft], list[Draft], list[Draft]]:
+def entry_lang(d: Draft, doc: Document | None = None) -> str:
+    """Which language version an entry belongs to.
+
+    A section parser gives its drafts the section's language; under a bilingual heading
+    ("教育背景 Education") whose body pairs each Chinese line with its English translation,
+    that says nothing about the entry. The entry's own language-bearing values (its BiText
+    fields and items) decide when they all agree; otherwise (a Chinese entry naming
+    "Google Brain"), the draft's language stands. Plain fields (dates, enums, publication
+    titles kept as written) carry no version: an entry that has nothing else (a paper with an
+    English title in the Chinese version) belongs to the version of the section it stands in:
+    the language its heading is written in ("发表论文"), else the section's (``doc.sections``,
+    the segmenter's metadata; the resume text is not read).
+    """
+    from .assemble import bitext_fields
+
+    bitext = bitext_fields(d.kind)
+    langs = {m.lang for name in bitext for m in d.fields.get(name, [])}
+    langs |= {m.lang for name in bitext for item in d.lists.get(name, []) for m in item}
+    if len(langs) == 1:
+        (lang,) = langs
+        if lang in ("en", "zh"):
+            return lang
+    if not langs and doc is not None:
+        for section in getattr(doc, "sections", ()):
+            if section.start <= d.start < section.end and section.kind != "header":
+                return _heading_lang(section.heading) or section.lang
+    return d.lang
+
+
+def _heading_lang(heading: str | None) -> str | None:
+    if not heading:
+        return None
+    han, latin = _has_han(heading), bool(re.search(r"[A-Za-z]", heading))
+    if han != latin:
+        return "zh" if han else "en"
+    return None
+
+
+def _split_by_lang(drafts: Iterable[Draft], doc: Document | None = None) -> tuple[list[Draft], list[Draft], list[Draft]]:
     en, zh, both = [], [], []
     for d in drafts:
         langs = {m.lang for m in d.mentions() if not m.field.startswith("_")}
         if {"en", "zh"} <= langs and _is_bilingual_entry(d):
             both.append(d)
-        elif d.lang == "zh":
+        elif entry_lang(d, doc) == "zh":
             zh.append(d)
         else:
             en.append(d)
@@ -491,7 +547,7 @@ def merge_bilingual(doc: Document, drafts: list[Draft], settings: Settings) -> t
     for pool in _POOLS:
         members = [d for k in pool for d in by_kind.get(k, [])]
         members.sort(key=lambda d: d.start)
-        en, zh, both = _split_by_lang(members)
+        en, zh, both = _split_by_lang(members, doc)
         pref, other = (en, zh) if prefer == "en" else (zh, en)
         pairs = dict(_pair_drafts(pref, other))
         merged = _interleave(pref, other, pairs, lambda d, o: _merge_pair(d, o, raw_conflicts))

@@ -84,9 +84,21 @@ def _absorb(keep: Draft, dup: Draft) -> None:
     keep.langs |= dup.langs
 
 
-def dedupe(drafts: list[Draft]) -> list[Draft]:
-    """Drafts of the same fact in the same language merged into the first of them."""
-    first: dict[tuple[str, str], Draft] = {}
+# Kinds whose two language versions can state the same title verbatim (an English paper title in
+# the Chinese version): in a bilingual document they are deduplicated within one version only, so
+# the bilingual merger aligns the versions and records where they disagree (a year, a venue).
+_PER_VERSION = frozenset({"publications", "awards", "certificates"})
+
+
+def dedupe(drafts: list[Draft], *, bilingual: bool = False, doc: Document | None = None) -> list[Draft]:
+    """Drafts of the same fact in the same language merged into the first of them.
+
+    With ``bilingual``, drafts of the kinds in ``_PER_VERSION`` are only merged with drafts of
+    the same language version (:func:`resume_nlp.bilingual.entry_lang`).
+    """
+    from .bilingual import entry_lang
+
+    first: dict[tuple[str, ...], Draft] = {}
     out: list[Draft] = []
     for d in drafts:
         key_fn = _KEYS.get(d.kind)
@@ -94,7 +106,9 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
         if key is None:
             out.append(d)
             continue
-        ident = (d.kind, key)
+        ident: tuple[str, ...] = (d.kind, key)
+        if bilingual and d.kind in _PER_VERSION:
+            ident += (entry_lang(d, doc),)
         if ident in first:
             _absorb(first[ident], d)
             continue
@@ -105,10 +119,16 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
 
 def merge(doc: Document, drafts: list[Draft], settings: Settings) -> tuple[list[Draft], list[dict[str, Any]]]:
     """Returns ``(drafts, conflicts)``; conflicts are ``meta.conflicts`` items."""
-    drafts = dedupe(sorted(drafts, key=lambda d: d.start))
-    langs = {d.lang for d in drafts}
-    if {"en", "zh"} <= langs:
-        from .bilingual import merge_bilingual
+    from .bilingual import entry_lang, merge_bilingual
 
+    drafts = sorted(drafts, key=lambda d: d.start)
+    langs = {d.lang for d in drafts}
+    # Line pairs under bilingual headings: every draft carries its section's language, but the
+    # entries themselves are English or Chinese; only a document written in both counts.
+    if doc is None or {"en", "zh"} <= set(getattr(doc, "languages", ()) or ()):
+        langs |= {entry_lang(d, doc) for d in drafts}
+    bilingual = {"en", "zh"} <= langs
+    drafts = dedupe(drafts, bilingual=bilingual, doc=doc)
+    if bilingual:
         return merge_bilingual(doc, drafts, settings)
     return drafts, []

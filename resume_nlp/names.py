@@ -17,24 +17,41 @@ from .resources import table
 
 __all__ = [
     "surnames", "split_zh_name", "pinyin_keys", "same_person", "looks_like_zh_name",
-    "looks_like_en_name", "en_tokens", "evidence_match",
+    "looks_like_en_name", "en_tokens", "evidence_match", "clean_en_name", "format_en_name", "is_title_line",
 ]
 
 _HAN_NAME = regex.compile(r"^\p{Han}{2,4}$")
 _NAME_SEP = regex.compile(r"[\s·•.]+")
-_EN_TOKEN = regex.compile(r"^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,}(?:-[A-Z]{2,})?|[A-Z]\.?|"
-                          r"(?:Mc|Mac|O')[A-Z][a-z]+)$")
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "binti", "al", "dos"})
+_EN_TOKEN = regex.compile(  # Unicode letters: María, García-López, O'Connor, D'Angelo, McDonald, KOWALSKI
+    r"^(?:\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\p{Lu}{2,}(?:[-'’]\p{Lu}+)*|\p{Lu}['’]\p{Lu}+(?:\p{Ll}+)?|\p{Lu}\.?|"
+    r"(?:Mc|Mac)\p{Lu}\p{Ll}+)$")
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "binti", "al", "dos", "du",
+                        "des", "y", "e", "ibn", "bint", "ter", "ten", "st."})
+# Generational suffixes are part of the name as written (Robert J. Smith Jr.); they count as no token.
+_GENERATIONAL = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Honorifics before a name and credentials after it are not part of the name.
+_HONORIFIC = regex.compile(r"(?i)^(?:(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|rev|hon|mme|mlle|herr|frau)\.?\s+)+")
+_CREDENTIALS = frozenset("""
+phd dphil md mba msc ms ma mphil meng mfa mpa mph bsc bs ba beng llb llm jd edd dds dvm pe cpa cfa frm pmp rn esq
+cissp ceng facs frcs mrcp psyd
+""".split())
+_CREDENTIAL_TAIL = regex.compile(r"(?i)(?:,?\s+(?:ph\.?\s?d|d\.?phil|m\.?b\.?a|m\.?d)\.?)+$")
+_TITLE_LINE = regex.compile(
+    r"(?i)^[\s\[(（【<]*(?:curriculum\s+vitae|r[ée]sum[ée]|cv|vita|personal\s+r[ée]sum[ée]|个人简历|简历|個人簡歷|簡歷|"
+    r"个人履历|履历|求职简历|求職簡歷|photo|photograph|picture|照片|相片|头像|頭像|\d*\s*寸?照片)"
+    r"(?:\s+(?:of|for)\s+.*)?[\s\])）】>:：]*$")
+
 # Words that make a capitalized line something other than a person's name.
 _NOT_NAME_WORDS = frozenset("""
-resume curriculum vitae cv profile contact information personal details summary objective education
+resume résumé curriculum vitae vita cv profile contact information personal details summary objective education
 experience work research publications publication skills projects project awards honors references
 university college institute school academy department laboratory lab center centre company inc ltd
 co corp group team student master bachelor doctor phd candidate engineer engineering developer scientist
 intern manager analyst designer consultant assistant professor researcher science sciences technology
 computer software data learning machine information page email phone mobile address tel github linkedin
 homepage website china beijing shanghai hangzhou shenzhen usa united states america street road avenue
-campus room floor building district city province state the and of for in at on to with by an
+campus room floor building district city province state the and of for in at on to with by
+area bay greater metro region google scholar orcid kaggle twitter wechat weixin photo picture portfolio blog
 january february march april may june july august september october november december present
 """.split())
 _NOT_ZH_NAMES = frozenset("""
@@ -125,9 +142,9 @@ def looks_like_en_name(text: str) -> bool:
     if not 2 <= len(tokens) <= 5:
         return False
     real = 0
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         bare = tok.rstrip(",")
-        if bare.lower() in _PARTICLES:
+        if bare.lower() in _PARTICLES and 0 < k < len(tokens) - 1 or k > 1 and bare.lower() in _GENERATIONAL:
             continue
         if not _EN_TOKEN.match(bare):
             return False
@@ -136,6 +153,61 @@ def looks_like_en_name(text: str) -> bool:
         if len(bare.strip(".")) >= 2:
             real += 1
     return real >= 2 and len(tokens) - real <= 2
+
+
+def is_title_line(text: str) -> bool:
+    """A document title or photo placeholder line (``Curriculum Vitae``, ``个人简历``, ``[Photo]``), never a name."""
+    return bool(_TITLE_LINE.match(text.strip()))
+
+
+def format_en_name(name: str) -> str:
+    """Spaces collapsed; an ALL-CAPS token title-cased (``KOWALSKI`` -> ``Kowalski``, ``JR.`` -> ``Jr.``, ``III`` kept)."""
+    out = []
+    for tok in name.split():
+        if tok.isupper() and len(tok.strip(".")) > 1 and tok.lower() not in ("ii", "iii", "iv"):
+            tok = "-".join(p.capitalize() if p[:2].upper() != p[:2] or "'" not in p[:2] else p[:2] + p[2:].lower()
+                           for p in tok.split("-"))
+            tok = regex.sub(r"(?<=^\p{L}['’])\p{L}", lambda m: m[0].upper(), tok)
+        out.append(tok)
+    return " ".join(out)
+
+
+def clean_en_name(text: str) -> str | None:
+    """The person's name in a Latin-script name string, without honorifics and credentials, or None.
+
+    ``Dr. Priya Natarajan`` -> ``Priya Natarajan``; ``Nguyen Van An, Ph.D.`` -> ``Nguyen Van An``;
+    ``SMITH, John`` -> ``John Smith``; ``MARIA  KOWALSKI`` -> ``Maria Kowalski``; ``Robert J. Smith, Jr.``
+    keeps ``Jr.``. The result passes :func:`looks_like_en_name`.
+
+    >>> clean_en_name("Prof. Daniel Lefebvre, PhD"), clean_en_name("SMITH, John"), clean_en_name("Boston, MA")
+    ('Daniel Lefebvre', 'John Smith', None)
+    """
+    s = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;:")
+    s = _HONORIFIC.sub("", s)
+    s = _CREDENTIAL_TAIL.sub("", s).strip(" ,")
+    parts = [p.strip() for p in s.split(",")]
+    head, keep = parts[0], []
+    for k, part in enumerate(parts[1:]):
+        low = part.lower()
+        if low in _GENERATIONAL:
+            keep.append(part)
+        elif all(regex.sub(r"[.\s]", "", w).lower() in _CREDENTIALS for w in part.split()) and part:
+            continue
+        elif k == 0 and len(parts) == 2 and _surname_first(head, part):
+            head = f"{part} {head}"
+        else:
+            return None
+    value = format_en_name(" ".join([head, *keep]))
+    return value if looks_like_en_name(value) else None
+
+
+_SURNAME_CAPS = regex.compile(r"^\p{Lu}{2,}(?:[-'’ ]\p{Lu}{2,})*$")
+_GIVEN = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}\.?))*$")
+
+
+def _surname_first(head: str, rest: str) -> bool:
+    """``SMITH, John`` / ``GARCÍA LÓPEZ, María``: an ALL-CAPS surname, then given names."""
+    return bool(_SURNAME_CAPS.match(head) and _GIVEN.match(rest))
 
 
 def _given_readings(given: str) -> list[list[str]]:

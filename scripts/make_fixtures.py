@@ -341,16 +341,26 @@ def _font_runs(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def render_layout_pdf() -> bytes:
-    """Small cases: a heading, a bold run, a hyphenated line break, a bare page number, two pages."""
+    """Small cases: a heading, a bold run, a hyphenated line break, a bare page number; a
+    wrapped date range whose continuation starts with "– ", a real "– " list item, a URL
+    broken mid-word, an italic line, a table row with wide gaps, and a sentence carried over
+    a page break (page 3 holds only its end)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
 
+    full = "Bachelor of Science in Computer Science and Data Science; GPA: 4.00 / 4.00 (Honors) Sep. 2019"
+    right = stringWidth(full, "Helvetica", 10)
+    url = "https://github.com/example-user/an-example-repository-with-a-long-name-that-wraps/tree/main/docs"
+    cut = max(n for n in range(len(url)) if stringWidth(url[:n], "Helvetica", 10) <= right)
+    carried = "The sentence of this last line runs on to the next page: it is carried over the page break, as it goes on"
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
-    for page in (1, 2):
+    for page in (1, 2, 3):
         y = PAGE_H - MARGIN
-        c.setFont("Helvetica-Bold", 16)
-        c.drawString(MARGIN, y - 16, "Experience" if page == 1 else "Education")
-        y -= 40
+        if page < 3:
+            c.setFont("Helvetica-Bold", 16)
+            c.drawString(MARGIN, y - 16, "Experience" if page == 1 else "Education")
+            y -= 40
         c.setFont("Helvetica", 10)
         if page == 1:
             c.drawString(MARGIN, y, "Worked on inter-")
@@ -360,8 +370,24 @@ def render_layout_pdf() -> bytes:
             c.drawString(MARGIN, y - 52, "Acme Corp")
             c.setFont("Helvetica", 10)
             c.drawString(MARGIN + 60, y - 52, "Software Engineer")
-        else:
+        elif page == 2:
             c.drawString(MARGIN, y, "Example University, B.S. 2015 - 2019")
+            c.drawString(MARGIN, y - 26, full)
+            c.drawString(MARGIN, y - 39, "– May 2022")
+            c.drawString(MARGIN, y - 65, "Skills")
+            c.drawString(MARGIN, y - 78, "– Python")
+            c.drawString(MARGIN, y - 104, url[:cut])
+            c.drawString(MARGIN, y - 117, url[cut:] + " (code)")
+            c.setFont("Helvetica-Oblique", 10)
+            c.drawString(MARGIN, y - 143, "Washington University in St. Louis")
+            c.setFont("Helvetica", 10)
+            for x, cell in ((0, "Name"), (150, "Email"), (300, "Relation")):
+                c.drawString(MARGIN + x, y - 169, cell)
+            c.drawString(MARGIN, PAGE_H - MARGIN - 20 - 700, full[:40] + " filler text so that")
+            c.drawString(MARGIN, PAGE_H - MARGIN - 20 - 713,
+                         carried[:max(n for n in range(len(carried)) if stringWidth(carried[:n], "Helvetica", 10) <= right)])
+        else:
+            c.drawString(MARGIN, y, "and ends here on page three.")
         c.setFont("Helvetica", 9)
         c.drawString(PAGE_W / 2, 30, str(page))
         c.showPage()

@@ -41,6 +41,7 @@ def test_bilingual_assign(scores, threshold, expected):
 # fmt: off
 @pytest.mark.parametrize("a, b", [
     ("PyTorch", "Pytorch"), ("C++", "c++"), ("Tensorflow 2", "TensorFlow"), ("Python (Proficient)", "python"),
+    ("Golang", "Go"), ("JS", "JavaScript"),
 ])
 # fmt: on
 def test_bilingual_skill_key_identifies_spellings(a, b):
@@ -108,3 +109,84 @@ def test_bilingual_work_paired_with_project_validates():
             "实习经历\n· Google Brain • TensorFlow 自动化模型压缩\nMay 2019 - Present\n- 通道剪枝 复现论文")
     profile = resume_nlp.parse(text)
     assert len(profile.work) + len(profile.projects) >= 1
+
+
+def test_bilingual_line_pairs_under_a_bilingual_heading_are_aligned():
+    """A Chinese line followed by its English translation under one heading ("工作经历 Experience"):
+    the section parser gives both drafts the section's language; the entries' own values decide."""
+    en = draft("work", "en", 0, organization="杭州云栖数智科技有限公司", position="后端工程师", start="2022-04", end="present")
+    zh = draft("work", "en", 50, organization="Yunqi Digital Technology", position="Backend Engineer",
+               start="2022-04", end="2023-12")
+    merged, conflicts = merge_bilingual(None, [en, zh], Settings())
+    assert len(merged) == 1
+    assert {m.lang for m in merged[0].fields["organization"]} == {"en", "zh"}
+    assert conflicts == [{"path": "work[0].end", "values": [{"value": "2023-12", "lang": "en"},
+                                                           {"value": "present", "lang": "zh"}],
+                          "chosen": "2023-12"}]
+
+
+def test_bilingual_entry_naming_an_english_company_stays_in_its_version():
+    from resume_nlp.bilingual import entry_lang
+
+    d = draft("work", "zh", 0, organization="Google Brain", position="机器学习软件工程实习生")
+    assert entry_lang(d) == "zh"
+    assert entry_lang(draft("work", "en", 0, organization="腾讯", position="研究实习生")) == "zh"
+
+
+def _gold_conflict_cases():
+    from pathlib import Path
+    import json
+
+    root = Path(__file__).parent / "data" / "resumes"
+    for gold in sorted(root.glob("*bi*.json")):
+        conflicts = json.loads(gold.read_text(encoding="utf-8")).get("meta", {}).get("conflicts")
+        if conflicts and gold.with_suffix(".txt").exists():
+            yield pytest.param(gold.with_suffix(".txt"), conflicts, id=gold.stem)
+
+
+@pytest.mark.parametrize("path, expected", list(_gold_conflict_cases()))
+def test_bilingual_resume_conflicts_match_gold(path, expected):
+    """Every planted disagreement in a bilingual test resume is found, at the gold's path, with
+    the gold's values (per language) and choice; nothing else is reported."""
+    import resume_nlp
+
+    got = resume_nlp.parse(path).model_dump(mode="json")["meta"]["conflicts"]
+
+    def canon(items):
+        return sorted((c["path"], tuple(sorted((v["lang"], repr(v["value"])) for v in c["values"])), repr(c["chosen"]))
+                      for c in items)
+
+    assert canon(got) == canon(expected)
+
+
+def test_bilingual_resume_prefer_chinese_flips_the_choice():
+    from pathlib import Path
+
+    from resume_nlp import Parser
+
+    path = Path(__file__).parent / "data" / "resumes" / "gen_bi_line_pairs.txt"
+    profile = Parser(Settings(prefer_lang="zh")).parse(path)
+    assert profile.work[1].end == "present"
+    assert [c.model_dump(mode="json") if hasattr(c, "model_dump") else c for c in profile.meta.conflicts] == [
+        {"path": "work[1].end", "values": [{"value": "2023-12", "lang": "en"}, {"value": "present", "lang": "zh"}],
+         "chosen": "present"}]
+
+
+def test_bilingual_generated_resumes_have_no_duplicates(tmp_path):
+    """Every gen_bi_* resume: no entry emitted once per language version."""
+    from pathlib import Path
+
+    from resume_nlp import Parser
+    from resume_nlp.scoring import evaluate_dirs
+
+    root = Path(__file__).parent / "data" / "resumes"
+    parser = Parser()
+    for path in sorted(root.glob("gen_bi_*.txt")):
+        (tmp_path / f"{path.stem}.json").write_text(parser.parse(path).to_json(), encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for path in root.glob("gen_bi_*.json"):
+        (gold / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    report = evaluate_dirs(gold, tmp_path)
+    assert report.docs and all(sum(d.card.duplicates.values()) == 0 for d in report.docs), \
+        [n for d in report.docs for n in d.card.duplicate_notes]

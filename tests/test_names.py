@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from resume_nlp.names import evidence_match, looks_like_en_name, looks_like_zh_name, pinyin_keys, same_person, split_zh_name
+from resume_nlp.names import (clean_en_name, evidence_match, is_title_line, looks_like_en_name, looks_like_zh_name,
+                              pinyin_keys, same_person, split_zh_name)
 
 
 # fmt: off
@@ -67,3 +68,35 @@ def test_names_looks_like_en_name(text, expected):
 # fmt: on
 def test_names_evidence_match(name, evidence, expected):
     assert evidence_match(name, evidence) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Dr. Priya Natarajan", "Priya Natarajan"), ("Nguyen Van An, Ph.D.", "Nguyen Van An"),
+    ("Prof. Daniel Lefebvre, PhD", "Daniel Lefebvre"), ("Ms. Aisha Rahman", "Aisha Rahman"),
+    ("SMITH, John", "John Smith"), ("GARCÍA LÓPEZ, María", "María García López"),
+    ("MARIA  KOWALSKI", "Maria Kowalski"), ("Robert J. Smith Jr.", "Robert J. Smith Jr."),
+    ("Robert Smith, Jr.", "Robert Smith Jr."), ("María José García-López", "María José García-López"),
+    ("SEAN O'CONNOR", "Sean O'Connor"), ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+    ("Xiaofeng Shan", "Xiaofeng Shan"), ("Boston, MA", None), ("Ann Arbor, MI", None),
+    ("San Francisco Bay Area", None), ("Google Scholar", None), ("Curriculum Vitae", None),
+    ("Senior Software Engineer", None),
+])
+# fmt: on
+def test_names_clean_en_name(text, expected):
+    assert clean_en_name(text) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Curriculum Vitae", True), ("CURRICULUM VITAE", True), ("Résumé", True), ("Resume", True), ("CV", True),
+    ("个人简历", True), ("簡歷", True), ("[PHOTO]", True), ("（照片）", True), ("Research", False), ("Xiaofeng Shan", False),
+])
+# fmt: on
+def test_names_is_title_line(text, expected):
+    assert is_title_line(text) is expected
+
+
+def test_names_same_person_surname_reading_and_order():
+    assert same_person("Xiaofeng Shan", "单晓峰") and same_person("SHAN Xiaofeng", "单晓峰")
+    assert same_person("Nana Ouyang", "欧阳娜娜") and not same_person("Nana Ouyang", "欧娜娜")

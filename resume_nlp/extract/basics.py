@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, ClassVar, Iterable
 
 import regex
 
-from ..names import evidence_match, looks_like_en_name, looks_like_zh_name, same_person
+from ..names import (clean_en_name, evidence_match, format_en_name, is_title_line, looks_like_en_name,
+                     looks_like_zh_name, same_person)
 from ..resources import table
 from ..spans import Mention
 from .contact import CONTACT_FIELDS, lowered, scan
@@ -58,8 +59,26 @@ _ADDRESS_WORDS = regex.compile(
     r"(?i)\b(?:room|rm\.?|apt\.?|apartment|suite|floor|building|bldg\.?|road|rd\.?|street|st\.|avenue|ave\.?|"
     r"boulevard|blvd\.?|lane|drive|dr\.|campus|district|dormitory|dorm|no\.\s*\d+)(?![a-z])|\d+\s*(?:号|室|楼|栋|单元)|[路街道区县镇村]\d"
 )
+_ATTR_CELL = regex.compile(r"[^|｜/,，;；、·•\s](?:[^|｜/,，;；、·•\t]*?[^|｜/,，;；、·•\s])??(?=\s*(?:[|｜/,，;；、·•\t]|\s{2,}|$))")
+_ATTR_DATE = regex.compile(r"^(?:19|20)\d{2}\s*(?:[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?)?\s*月?)?\s*(?:出生|生)?$")
+_ATTR_AGE = regex.compile(r"(?i)^\d{2}\s*(?:岁|周岁|歲|years?\s+old|y/o)$")
+_ETHNIC = regex.compile(r"^\p{Han}{1,4}族$")
+_LOC_CELL = regex.compile(r"[^|｜•·\t\s](?:[^|｜•·\t]*?[^|｜•·\t\s])??(?=\s*(?:[|｜•·\t]|\s{3,}|$))")
+_AREA_WORDS = regex.compile(r"(?i)\b(?:greater|metropolitan area|metro area|bay area|area)\b")
+_ROLE_WORDS = regex.compile(
+    r"(?i)\b(?:engineer|scientist|developer|programmer|manager|professor|student|candidate|researcher|analyst|designer|"
+    r"consultant|director|lead|architect|intern|fellow|postdoc(?:toral)?|lecturer|officer|specialist|administrator|"
+    r"executive|founder|co-founder|head|teacher|economist|statistician|physician|nurse|accountant|attorney|lawyer|"
+    r"writer|editor|product|associate|assistant|technician|strategist|marketer|recruiter|chemist|biologist|physicist)s?\b"
+    r"|工程师|经理|研究员|设计师|分析师|实习生|博士生|硕士生|本科生|教授|讲师|开发者|架构师|总监|主管|专员|顾问")
 _HAN_RUN = regex.compile(r"(?<!\p{Han})\p{Han}{2,4}(?!\p{Han})")
-_CAP_NAME = regex.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2}(?![\w-])")
+_CAP_NAME = regex.compile(  # within one line: "Xiaofeng Shan", "María García-López", "SHAN Xiaofeng"
+    r"(?<![\w-])(?:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}{2,})(?:[ \t]+(?:\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}{2,})){1,2}(?![\w-])")
+# pieces of a header line: a Han run (张潮鹏, 王 小 明) or a Latin run (Dr. María García-López, Ph.D.)
+_NAME_PIECE = regex.compile(r"\p{Han}[\p{Han} ·]{1,6}|\p{Latin}[\p{Latin}.,'’\- ]*[\p{Latin}.]")
+_HARD_SEP = regex.compile(r"[|｜•·\t]|\s{2,}|[–—]")
+_FIRST_CELL = regex.compile(r"\s*(?:\||｜|\s{2,}|\t|,\s|，|•|·|–|—)\s*")
+_SOFT_GAPS = regex.compile(r"^\S+(?: {1,3}\S+){1,4}$")
 
 # A small location table (used until a shared gazetteer exists): alias -> (city, region, country).
 _CITY_ROWS = """
@@ -197,8 +216,18 @@ def _lang(text: str) -> str:
     return "zh" if _HAN.search(text) else "en"
 
 
+def _is_place(value: str) -> bool:
+    """A city or country that reads like a name (Ann Arbor, San Jose, Costa Rica)."""
+    cities, countries = _places()
+    key = value.lower()
+    if key.replace(" ", "") in cities or key in countries:
+        return True
+    hit = _gazetteer_location(value, False)
+    return bool(hit and (hit.get("city") or "").lower() == key)
+
+
 def _title(name: str) -> str:
-    return name.title() if name.isupper() else name
+    return format_en_name(name)
 
 
 class BasicsExtractor:
@@ -221,7 +250,12 @@ class BasicsExtractor:
         for s, e in contacts.name_items:
             value = _title(doc.text[s:e])
             names.append(Mention("basics.name", value, s, e, _lang(value), 0.45, "basics/contact-line"))
+        self._attribute_lines(doc, header_lines, out)
         self._location_and_headline(doc, header_lines, out)
+        if not any(m.field == "basics.location" for m in out):
+            self._location_cells(doc, header_lines, out)
+        if not any(m.field == "basics.headline" for m in out):
+            self._role_headline(doc, header_lines, names, out)
         out += self._score_names(doc, names, contacts)
         return out
 
@@ -274,10 +308,16 @@ class BasicsExtractor:
         lang = _lang(value)
         src = f"basics/kv-{field}"
         if field == "name":
-            ok = looks_like_zh_name(value) if lang == "zh" else looks_like_en_name(value) or len(value.split()) <= 4
+            if lang == "zh":
+                value = regex.sub(r"\s+", "", value) if looks_like_zh_name(value) else value
+                ok = looks_like_zh_name(value)
+            else:
+                cleaned = clean_en_name(value)
+                ok = cleaned is not None or (len(value.split()) <= 4 and not _is_place(value))
+                value = cleaned or _title(value)
             if not ok or (not colon and lang == "en"):
                 return None
-            return [Mention("basics.name", _title(value), vs, ve, lang, 0.95, src)]
+            return [Mention("basics.name", value, vs, ve, lang, 0.95, src)]
         if field == "gender":
             g = _GENDER.get(value.lower().rstrip("."))
             return [Mention("basics.gender", g, vs, ve, lang, 1.0, src)] if g else None
@@ -318,6 +358,45 @@ class BasicsExtractor:
             return out or None
         return None
 
+    # -- unlabelled attribute lines: "男 | 1995.06 | 中共党员 | 汉族" --------------------------
+    def _attribute_lines(self, doc: "Document", header_lines: list, out: list[Mention]) -> None:
+        text = doc.text
+        lines = list(header_lines)
+        for sec in doc.sections:
+            if sec.kind == "basics":
+                lines += [ln for ln in doc.lines_in(sec.body_start, sec.end) if ln not in lines]
+        taken = {(m.field) for m in out if m.field.startswith("basics.")}
+        for line in lines:
+            raw = text[line.start:line.end]
+            if "：" in raw or ":" in raw or len(raw) > 80:
+                continue
+            cells: list[tuple[int, str]] = []
+            for m in _ATTR_CELL.finditer(raw):
+                cell = m[0]
+                if _ATTR_DATE.match(cell) or " " not in cell:
+                    cells.append((line.start + m.start(), cell))
+                else:
+                    cells += [(line.start + m.start() + w.start(), w[0]) for w in regex.finditer(r"\S+", cell)]
+            found: list[Mention] = []
+            gender = False
+            for cs, cell in cells:
+                ce = cs + len(cell)
+                lang = _lang(cell)
+                g = _GENDER.get(cell.lower()) if cell.lower() not in ("m", "f", "man", "woman") else None
+                if g:
+                    found.append(Mention("basics.gender", g, cs, ce, lang, 0.8, "basics/attr-gender"))
+                    gender = True
+                elif _POLITICAL.match(cell):
+                    found.append(Mention("basics.political_status", cell, cs, ce, lang, 0.8, "basics/attr-political"))
+                elif _ETHNIC.match(cell):
+                    found.append(Mention("basics.ethnicity", cell, cs, ce, lang, 0.8, "basics/attr-ethnicity"))
+                elif _ATTR_DATE.match(cell) and parse_birth_date(cell):
+                    found.append(Mention("basics.birth_date", parse_birth_date(cell), cs, ce, lang, 0.8, "basics/attr-birth"))
+                elif _ATTR_AGE.match(cell):
+                    found.append(Mention("_basics.age", None, cs, ce, lang, 1.0, "basics/attr-age"))
+            if gender and len(found) >= 2:
+                out += [m for m in found if m.field not in taken]
+
     # -- header -----------------------------------------------------------------------
     def _header_lines(self, doc: "Document", contact_lines: set[int]) -> list:
         """The first non-empty lines before the first heading (at most 8)."""
@@ -333,26 +412,48 @@ class BasicsExtractor:
     def _header_names(self, doc: "Document", lines: list, names: list[Mention]) -> None:
         text = doc.text
         rank = 0
-        for line in lines[:5]:
+        for line in lines[:6]:
             raw = text[line.start:line.end]
-            first = regex.split(r"\s*(?:\||\s{2,}|\t|,\s|，|•|·|–|—)\s*", raw.strip())[0]
-            if not first:
-                continue
-            s = line.start + raw.index(first)
+            stripped = raw.strip()
+            if not stripped or is_title_line(stripped):
+                continue  # "Curriculum Vitae", "个人简历", "[Photo]" do not push the name down
+            off = line.start + raw.index(stripped)
             found = False
-            # a bilingual name line: 张潮鹏 Chaopeng Zhang
-            for m in regex.finditer(r"\p{Han}[\p{Han} ·]{1,6}|[A-Za-z][A-Za-z.'\- ]+[A-Za-z.]", first):
-                piece = m[0].strip()
-                ps = s + m.start() + m[0].index(piece)
-                bold = bool(doc.norm.marks_in(ps, ps + len(piece), "bold") or doc.norm.marks_in(ps, ps + len(piece), "heading"))
-                base = max(0.6 - 0.1 * rank, 0.3) + (0.05 if bold else 0.0)
-                if looks_like_zh_name(piece):
-                    names.append(Mention("basics.name", regex.sub(r"\s+", "", piece), ps, ps + len(piece), "zh",
-                                         base + 0.1, "basics/header-line"))
-                    found = True
-                elif looks_like_en_name(piece):
-                    names.append(Mention("basics.name", _title(piece), ps, ps + len(piece), "en", base, "basics/header-line"))
-                    found = True
+            # the whole line (Dr. Priya Natarajan / SMITH, John / Robert Smith, Jr.), else its first cell,
+            # else the line with its small gaps closed (MARIA  KOWALSKI, 张  三  丰)
+            first = _FIRST_CELL.split(stripped)[0]
+            tries = []
+            if not _HARD_SEP.search(stripped):
+                tries.append(stripped)
+            tries.append(first)
+            if _SOFT_GAPS.match(stripped):
+                tries.append(stripped)
+            for cand in tries:
+                base_off = off + stripped.index(cand)
+                for m in _NAME_PIECE.finditer(cand):
+                    piece = m[0].strip(" ,")
+                    ps = base_off + m.start() + m[0].index(piece)
+                    after = text[ps + len(piece):line.end].lstrip()
+                    if after[:1] in (":", "："):
+                        continue  # a label ("Google Scholar:"), not a name
+                    bold = bool(doc.norm.marks_in(ps, ps + len(piece), "bold") or doc.norm.marks_in(ps, ps + len(piece), "heading"))
+                    base = max(0.6 - 0.1 * rank, 0.3) + (0.05 if bold else 0.0)
+                    if _HAN.match(piece):
+                        if looks_like_zh_name(piece):
+                            names.append(Mention("basics.name", regex.sub(r"\s+", "", piece), ps, ps + len(piece), "zh",
+                                                 base + 0.1, "basics/header-line"))
+                            found = True
+                        continue
+                    value = clean_en_name(piece)
+                    if value is None and "," in piece:
+                        head = piece.split(",")[0].strip()
+                        value = clean_en_name(head)
+                        piece = head if value else piece
+                    if value is not None and not _is_place(value):
+                        names.append(Mention("basics.name", value, ps, ps + len(piece), "en", base, "basics/header-line"))
+                        found = True
+                if found:
+                    break
             if found or regex.search(r"\w", raw):
                 rank += 1
 
@@ -401,6 +502,47 @@ class BasicsExtractor:
                     continue
                 out.append(Mention("basics.location", loc, bs, bs + len(body), _lang(body), 0.7, "basics/header-address"))
                 done_loc = True
+
+    def _location_cells(self, doc: "Document", lines: list, out: list[Mention]) -> None:
+        """A place cell on a header line: ``Seattle, WA | (206) ...``, ``San Francisco Bay Area``."""
+        from .contact import _EMAIL, _PHONE, _URL
+
+        text = doc.text
+        for line in lines:
+            raw = text[line.start:line.end]
+            for m in _LOC_CELL.finditer(raw):
+                cell = m[0]
+                if _EMAIL.search(cell) or _URL.search(cell) or _PHONE.search(cell) or ":" in cell or "：" in cell:
+                    continue
+                core = _AREA_WORDS.sub("", cell).strip(" ,")
+                if not core or ("," not in core and not _is_place(core)):
+                    continue
+                if "," not in core and clean_en_name(core) and not _is_place(core):
+                    continue
+                loc = parse_location(core)
+                if loc and loc.get("city") and loc.get("country"):
+                    cs = line.start + m.start()
+                    out.append(Mention("basics.location", loc, cs, cs + len(cell), _lang(cell), 0.6, "basics/header-place"))
+                    return
+
+    def _role_headline(self, doc: "Document", lines: list, names: list[Mention], out: list[Mention]) -> None:
+        """The line right under the name that states a role: ``Senior Software Engineer``."""
+        from .contact import _EMAIL, _PHONE, _URL
+
+        text = doc.text
+        name_lines = {doc.line_at(m.start).start for m in names if m.source == "basics/header-line"}
+        for k, line in enumerate(lines[:-1]):
+            if line.start not in name_lines:
+                continue
+            nxt = lines[k + 1]
+            raw = text[nxt.start:nxt.end].strip()
+            if (not raw or len(raw) > 90 or len(raw.split()) > 12 or raw.endswith(".") or nxt.start in name_lines
+                    or _EMAIL.search(raw) or _URL.search(raw) or _PHONE.search(raw) or regex.search(r"[:：|]", raw)
+                    or not _ROLE_WORDS.search(raw) or is_title_line(raw)):
+                return
+            vs = nxt.start + text[nxt.start:nxt.end].index(raw)
+            out.append(Mention("basics.headline", raw, vs, vs + len(raw), _lang(raw), 0.7, "basics/header-role"))
+            return
 
     # -- names ----------------------------------------------------------------------------
     def _score_names(self, doc: "Document", names: list[Mention], contacts) -> list[Mention]:

@@ -43,7 +43,8 @@ _OBF_EMAIL = regex.compile(
 _DOT_SPLIT = regex.compile(_DOT)
 _URL_END = r"[^\s<>\"'|,;)\]}\u3000-\u303f\uff00-\uffef\p{Han}]"
 _TLDS = ("com|net|org|io|me|name|cn|edu|dev|ai|info|site|tech|xyz|co|us|uk|de|page|blog|cc|top|tv|app|"
-         "github\\.io|gitee\\.io|hk|tw|sg|jp|ca|au|fr|eu")
+         "github\\.io|gitee\\.io|hk|tw|sg|jp|ca|au|fr|eu|es|it|nl|se|dk|fi|pl|ch|at|be|ru|kr|nz|ie|pt|br|mx|ar|cl|"
+         "vn|my|ph|th|il|gr|cz|hu|ro|tr|za|ae|mo|id|in|online|website|studio|design|codes|works|space|live|pro|ly|gg|fm|sh|cv|ink|run|wiki|link|one")
 _URL_END_RE = "[^\\s<>\"'|,;)\\]}\u3000-\u303f\uff00-\uffef\u3400-\u9fff]"
 _URL = re.compile(  # stdlib re: several times faster than regex on this pattern
     rf"(?<![\w@./\-])(?:(?:[hH][tT][tT][pP][sS]?://|[wW][wW][wW]\.){_URL_END_RE}+"
@@ -52,13 +53,13 @@ _URL = re.compile(  # stdlib re: several times faster than regex on this pattern
 _OBF_HINT = re.compile(r"[(\[{<]\s*[aA][tT]\s*[)\]}>]|\sAT\s|#")
 _PHONE = re.compile(
     r"(?<![\w+/.\-])(?:\(\s*\+\s*\d{1,3}\s*\)|\+ ?\d{1,3}|00\d{1,3})?[ \t\-.]{0,2}(?:\(\d{1,5}\)[ \t\-.]?)?"
-    r"\d(?:\d|[ \t\-.](?=\d)){5,16}\d(?!\w)"
+    r"\d(?:\d|[ \t\-.](?=\d)){5,16}\d(?!\w|[\-.]\d)"  # not a prefix of a longer digit run (ORCID)
 )
 _CN_MOBILE = regex.compile(r"^(?:86)?1[3-9]\d{9}$")
 _NANP = regex.compile(r"^\(?[2-9]\d{2}\)?[\s.\-]?[2-9]\d{2}[\s.\-]?\d{4}$")
 _CN_LANDLINE = regex.compile(r"^0\d{2,3}[\s\-]?\d{7,8}$")
 _SEPARATORS = regex.compile(r"^[\s|·•/,;:：()\[\]<>\-–—_*#~+=.]*$")
-_HANDLE = regex.compile(r"^@?[\w][\w.\-:]{1,59}$")
+_HANDLE = regex.compile(r"(?a)^@?\w[\w.\-:]{1,59}$")  # ASCII: a Han word after a label is prose, not a handle
 _HEX_SLUG = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-(?=[0-9a-f]*\d)[0-9a-f]{5,}$")
 _ITEM_STOP = regex.compile(r"\s*(?:\||•|·|\s{2,}|$)")
 
@@ -71,6 +72,7 @@ _CANADA = regex.compile(r"\bCanada\b|,\s*(?:ON|BC|QC|AB|MB|NS|NB|NL|PE|SK)\b")
 _CHINA = regex.compile(r"\bChina\b|\bP\.\s?R\.\s?C\b|中国|\p{Han}{2}(?:省|市)")
 
 CONTACT_FIELDS = ("phone", "email", "url", "wechat", "qq")
+_LABEL_TEMPLATES: dict[str, str] = {}  # network label (lowercase) -> profile URL of a bare handle ("{}")
 _NETWORKS = ("github", "linkedin", "skype", "wechat", "qq", "twitter", "scholar", "other")
 
 
@@ -78,6 +80,7 @@ _NETWORKS = ("github", "linkedin", "skype", "wechat", "qq", "twitter", "scholar"
 @lru_cache(maxsize=1)
 def _network_tables() -> tuple[tuple[tuple[str, str], ...], dict[str, str], dict[str, str]]:
     domains, labels, icons = [], {}, {}
+    templates = _LABEL_TEMPLATES
     for row in table("lexicon/networks.tsv"):
         if len(row) < 3:
             continue
@@ -86,6 +89,8 @@ def _network_tables() -> tuple[tuple[tuple[str, str], ...], dict[str, str], dict
             domains.append((key, network))
         elif kind == "label":
             labels[key] = network
+            if len(row) > 3 and "{}" in row[3]:
+                templates[key] = row[3]
         elif kind == "icon" and key.startswith("u+"):
             icons[chr(int(key[2:], 16))] = network
     domains.sort(key=lambda d: -len(d[0]))
@@ -436,7 +441,9 @@ def scan(doc: "Document") -> ContactScan:
             if _HANDLE.match(piece):
                 s = text.index(piece, it.end)
                 network = it.field[4:] if it.field.startswith("net:") else it.field
-                items.append(Item("handle", s, s + len(piece), (piece, network), labelled=True))
+                _network_tables()
+                template = _LABEL_TEMPLATES.get(regex.sub(r"[\s\-]+", " ", str(it.value).lower()))
+                items.append(Item("handle", s, s + len(piece), (piece, network, template), labelled=True))
         items.sort(key=lambda i: i.start)
         real = [i for i in items if i.kind in ("email", "url", "phone", "handle")]
         residue = _free_chunks(line.start, line.end, items, text)
@@ -469,7 +476,7 @@ def scan(doc: "Document") -> ContactScan:
         labels = [i for i in items if i.kind == "label"]
         for it in items:
             label = _label_before(labels, it, text)
-            ok = contact or top or label is not None
+            ok = contact or top or label is not None and (label.labelled or it.kind != "handle")
             if not ok:
                 continue
             if it.kind == "label" or it.kind == "layout":
@@ -517,13 +524,16 @@ def scan(doc: "Document") -> ContactScan:
             result.homepages.append(value)
             result.mentions.append(Mention("basics.urls", value, it.start, it.end, "en", score, "contact/url"))
         elif it.kind == "handle":
-            handle, hint = it.value
+            handle, hint, template = (*it.value, None)[:3]
             if hint in _NETWORKS:
                 network, hscore = str(hint), 0.95
             else:
                 network, hscore = _handle_network(handle, hint, doc, github_users)
             result.handles.append(handle)
-            result.mentions.append(Mention("basics.profiles", handle_profile(network, handle), it.start, it.end,
+            profile = handle_profile(network, handle)
+            if template and profile.get("url") is None:
+                profile["url"] = template.format(profile["username"])
+            result.mentions.append(Mention("basics.profiles", profile, it.start, it.end,
                                            "en", min(score, hscore), f"contact/handle-{network}"))
     _CACHE[doc] = result
     return result
@@ -544,7 +554,7 @@ def _label_before(labels: list[Item], it: Item, text: str) -> Item | None:
     if it.kind in ("label", "layout"):
         return None
     for lab in labels:
-        if lab.end <= it.start and not text[lab.end:it.start].strip(" :：\t"):
+        if lab.end <= it.start and not text[lab.end:it.start].strip(" :：\t."):
             if lab.field is None:
                 return None
             wanted = {"email": ("email",), "phone": ("phone", "wechat", "qq"), "url": ("url",),

@@ -20,8 +20,8 @@ Piece = tuple[str, "str | None"]
 def italic_ok(body: str, before: str, after: str) -> bool:
     """``*body*`` between ``before`` and ``after`` reads back as italics in ``normalize``."""
     return (bool(body) and "*" not in body and not body[0].isspace() and not body[-1].isspace()
-            and not (before[-1:].isalnum() or before[-1:] in "*\\_")
-            and not (after[:1].isalnum() or after[:1] in "*_"))
+            and not (before[-1:].isalnum() or (before[-1:] and before[-1] in "*\\_"))
+            and not (after[:1].isalnum() or (after[:1] and after[0] in "*_")))
 
 
 def styled_markdown(pieces: list[Piece], bullets: str = BULLET_GLYPHS + "-–*") -> str:

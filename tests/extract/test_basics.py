@@ -132,3 +132,76 @@ def test_basics_seed_names_match_gold(path):
     text = path.read_text(encoding="utf-8")
     assert {lang: _best(text, "basics.name", lang) for lang in ("en", "zh")} == {
         "en": gold.get("en"), "zh": gold.get("zh")}
+
+
+# fmt: off
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Curriculum Vitae\n\nDr. Priya Natarajan\nAssistant Professor\npriya@umich.edu\n\nEducation\n\nX", "en", "Priya Natarajan"),
+    ("MARIA  KOWALSKI\nData Scientist\nmaria.kowalski@example.com\n\nExperience\n\nX", "en", "Maria Kowalski"),
+    ("[PHOTO]\nSMITH, John\nPhone: +44 20 7946 0123\n\nEducation\n\nX", "en", "John Smith"),
+    ("Robert J. Smith Jr.\nLondon, UK | robert@example.com\n\nEducation\n\nX", "en", "Robert J. Smith Jr."),
+    ("Résumé\n\nProf. Daniel Lefebvre, PhD\nMontréal, QC, Canada\n\nEducation\n\nX", "en", "Daniel Lefebvre"),
+    ("CURRICULUM VITAE\nNguyen Van An, Ph.D.\nSan Francisco Bay Area\nan@example.com\n\nEducation\n\nX", "en", "Nguyen Van An"),
+    ("María José García-López\nMadrid, Spain • mj@example.es\n\nEducation\n\nX", "en", "María José García-López"),
+    ("Resume\n\nName: Sean O'Connor\nEmail: sean@example.com\n\nEducation\n\nX", "en", "Sean O'Connor"),
+    ("Ms. Aisha Rahman\nDubai, United Arab Emirates\n\nEducation\n\nX", "en", "Aisha Rahman"),
+    ("Google Scholar: scholar.google.com/citations?user=X1\nJohn Doe\n\nEducation\n\nX", "en", "John Doe"),
+    ("个人简历\n张  三  丰\n男 | 1995.06 | 中共党员\n\n教育背景\n\nX", "zh", "张三丰"),
+    ("简历\n\n基本信息\n姓名：欧阳娜娜    性别：女    年龄：28\n\n教育背景\n\nX", "zh", "欧阳娜娜"),
+    ("李华 (Hua Li)\n手机：13812345678\n\n教育背景\n\nX", "en", "Hua Li"),
+    ("Wei Zhang 张伟\nwzhang@example.edu\n\nEducation\n\nX", "zh", "张伟"),
+])
+# fmt: on
+def test_basics_name_variants(text, lang, expected):
+    assert _best(text, "basics.name", lang) == expected
+
+
+def test_basics_romanized_name_found_from_chinese_name():
+    text = ("单晓峰\n手机：139-1111-2222\n\n教育背景\n2012.09-2016.06 哈尔滨工业大学 本科\n\n"
+            "Xiaofeng Shan\nMobile: +86 139-1111-2222 | Email: x@example.com\n\nEducation\nHIT, B.Eng., 2012 - 2016")
+    assert _best(text, "basics.name", "en") == "Xiaofeng Shan"
+    assert _best(text, "basics.name", "zh") == "单晓峰"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, field, expected", [
+    ("张三丰\n男 | 1995.06 | 中共党员\n\n教育背景\n\nX", "basics.gender", "male"),
+    ("张三丰\n男 | 1995.06 | 中共党员\n\n教育背景\n\nX", "basics.birth_date", "1995-06"),
+    ("张三丰\n男 | 1995.06 | 中共党员\n\n教育背景\n\nX", "basics.political_status", "中共党员"),
+    ("李丽\n女  28岁  汉族  1996年5月生\n\n教育背景\n\nX", "basics.ethnicity", "汉族"),
+    ("李丽\n女  28岁  汉族  1996年5月生\n\n教育背景\n\nX", "basics.birth_date", "1996-05"),
+    ("李丽\n性别：女    出生年月：1995年6月\n\n教育背景\n\nX", "basics.birth_date", "1995-06"),
+    ("李丽\n出生日期：1995/6\n\n教育背景\n\nX", "basics.birth_date", "1995-06"),
+    ("陳美玲\n性別：女\n出生日期：1995/6\n\n學歷\n\nX", "basics.gender", "female"),
+    ("Aisha Rahman\nGender: Female | Date of Birth: 12 March 1994\n\nEducation\n\nX", "basics.birth_date", "1994-03-12"),
+])
+# fmt: on
+def test_basics_attribute_values(text, field, expected):
+    assert _best(text, field) == expected
+
+
+def test_basics_age_is_not_birth_date():
+    assert _best("欧阳娜娜\n性别：女    年龄：28\n\n教育背景\n\nX", "basics.birth_date") is None
+    assert _best("李丽\n女 | 28岁\n\n教育背景\n\nX", "basics.birth_date") is None
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Robert Smith\nSenior Software Engineer\nLondon, UK | robert@example.com\n\nEducation\n\nX", "Senior Software Engineer"),
+    ("Wei Zhang\nPh.D. Student in Computer Vision\nwzhang@example.edu\n\nEducation\n\nX", "Ph.D. Student in Computer Vision"),
+    ("Wei Zhang\nToronto, Ontario, Canada\nwzhang@example.edu\n\nEducation\n\nX", None),
+])
+# fmt: on
+def test_basics_role_headline(text, expected):
+    assert _best(text, "basics.headline") == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, city", [
+    ("Jane Doe\nSeattle, WA | (206) 555-0148 | jane@example.com\n\nEducation\n\nX", "Seattle"),
+    ("Jane Doe\nSan Francisco Bay Area\njane@example.com\n\nEducation\n\nX", "San Francisco"),
+])
+# fmt: on
+def test_basics_header_place_cell(text, city):
+    loc = _best(text, "basics.location")
+    assert loc is not None and loc["city"] == city

@@ -140,3 +140,65 @@ def test_contact_seeds_match_gold(path):
     assert _values(text, "basics.phones") == gold["phones"]
     assert _values(text, "basics.urls") == gold["urls"]
     assert _values(text, "basics.profiles") == gold["profiles"]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe\nLondon, UK | +44 20 7946 0958 | jane@example.co.uk", ["+442079460958"]),
+    ("Jane Doe\nPhone: +44 (0)20 7946 0123 · Email: jane@example.org", ["+442079460123"]),
+    ("Jane Doe\nMobile: +971 50 123 4567 | Office: +971 4 123 4567", ["+971501234567", "+97141234567"]),
+    ("Jane Doe\nTel/Fax: +49 30 1234567", ["+49301234567"]),
+    ("Jane Doe\nTel: +1 (650) 555-0134 x123 | Email: jane@example.com", ["+16505550134"]),
+    ("李华\n手机：0086-138-1234-5678", ["+8613812345678"]),
+    ("欧阳娜娜\n电话：(010) 6275-1234", ["+861062751234"]),
+    ("陳美玲\n地址：香港九龍\n聯絡電話：852-9123-4567", ["+85291234567"]),
+])
+# fmt: on
+def test_contact_phone_shapes(text, expected):
+    assert _values(text, "basics.phones") == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe\njane.doe AT example DOT org | +1 415 555 0100", ["jane.doe@example.org"]),
+    ("Jane Doe\nEmail: sean.oconnor [at] example [dot] com", ["sean.oconnor@example.com"]),
+])
+# fmt: on
+def test_contact_obfuscated_emails(text, expected):
+    assert _values(text, "basics.emails") == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe\nMadrid • garcialopez.es • jane@example.es", ["garcialopez.es"]),
+    ("Jane Doe\nweizhang.dev · jane@example.com", ["weizhang.dev"]),
+    ("Jane Doe\nLondon | www.robertsmith.co.uk | jane@example.com", ["www.robertsmith.co.uk"]),
+])
+# fmt: on
+def test_contact_urls_without_scheme(text, expected):
+    assert _values(text, "basics.urls") == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe\nKaggle: kaggle.com/soconnor", [{"network": "other", "username": "soconnor", "url": "kaggle.com/soconnor"}]),
+    ("Jane Doe\nORCID: orcid.org/0000-0002-1825-0097",
+     [{"network": "other", "username": "0000-0002-1825-0097", "url": "orcid.org/0000-0002-1825-0097"}]),
+    ("Jane Doe\nORCID: 0000-0002-1825-0097",
+     [{"network": "other", "username": "0000-0002-1825-0097", "url": "https://orcid.org/0000-0002-1825-0097"}]),
+    ("李华\nCSDN：blog.csdn.net/lihua_ai", [{"network": "other", "username": "lihua_ai", "url": "blog.csdn.net/lihua_ai"}]),
+    ("李华\n知乎：lihua-ai", [{"network": "other", "username": "lihua-ai", "url": "https://www.zhihu.com/people/lihua-ai"}]),
+    ("Jane Doe\nx.com/weizhang_cv | jane@example.com",
+     [{"network": "twitter", "username": "weizhang_cv", "url": "https://twitter.com/weizhang_cv"}]),
+    ("Jane Doe\nTwitter: @soconnor_dev", [{"network": "twitter", "username": "soconnor_dev", "url": "https://twitter.com/soconnor_dev"}]),
+    ("Jane Doe\nscholar.google.com.hk/citations?user=AbC123 | jane@example.com",
+     [{"network": "scholar", "username": "AbC123", "url": "scholar.google.com.hk/citations?user=AbC123"}]),
+])
+# fmt: on
+def test_contact_more_profiles(text, expected):
+    assert _values(text, "basics.profiles") == expected
+
+
+def test_contact_network_word_in_prose_is_not_a_handle():
+    text = "张三\n\n项目经历\n\n一开始使用 FaceBook 提供的 Mask-RCNN 做检测。\n\n专业技能\n\n框架：PyTorch、HuggingFace Transformers"
+    assert _values(text, "basics.profiles") == []

@@ -32,6 +32,12 @@ def build() -> bytes:
     p.add_run(", M.S. 2017 - 2020")
     document.add_paragraph().add_run("Whole bold line").bold = True
     document.add_paragraph("first item", style="List Bullet")
+    document.add_paragraph("Name\tEmail\tRelation")          # a tab-aligned table row
+    document.add_paragraph()                                    # an empty paragraph: a blank line
+    document.add_paragraph().add_run("Washington University").italic = True
+    p = document.add_paragraph("Accepted by the ")
+    p.add_run("AAAI Conference").italic = True
+    p.add_run(", 2021.")
     # a text box anchored in a paragraph, with the VML fallback copy Word also writes
     anchor = document.add_paragraph("anchor")
     from lxml import etree
@@ -61,6 +67,9 @@ def built():
     "**Peking University**, M.S. 2017 - 2020",
     "**Whole bold line**",
     "• first item",
+    "Name\tEmail\tRelation",
+    "*Washington University*",
+    "Accepted by the *AAAI Conference*, 2021.",
 ])
 def test_docx_lines(built, expected):
     assert expected in built.text.splitlines()
@@ -70,6 +79,13 @@ def test_docx_body_order(built):
     text = built.text
     assert text.index("王小明 · 13800138000") < text.index("# 个人信息") < text.index("姓名 |") \
         < text.index("## Education") < text.index("anchor") < text.index("Text box line") < text.index("After the box")
+
+
+def test_docx_empty_paragraph_is_one_blank_line(built):
+    lines = built.text.splitlines()
+    i = lines.index("Name\tEmail\tRelation")
+    assert lines[i + 1] == "" and lines[i + 2] == "*Washington University*"
+    assert "\n\n\n" not in built.text
 
 
 def test_docx_text_box_read_once(built):
