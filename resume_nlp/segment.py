@@ -190,11 +190,18 @@ def segment(text: str, lines: list[Line], marks: list[Mark]) -> list[Section]:
     for i, (start, heading) in enumerate(bounds):
         end = bounds[i + 1][0] if i + 1 < len(bounds) else doc_end
         body_lines = [ln for ln in lines if ln.start > heading.line.end and ln.end <= end]
-        lang = block_lang(body_lines, text) if any(text[ln.start:ln.end].strip() for ln in body_lines) \
-            else block_lang([heading.line], text)
+        lang = _section_lang(heading.line.lang, body_lines, text)
         sections.append(Section(heading.kind, heading.text, lang, start, _trim_end(text, end),
                                 min(heading.line.end + 1, end)))
     return sections
+
+
+def _section_lang(heading_lang: str, body_lines: list[Line], text: str) -> str:
+    """A heading in one script names the version the section belongs to (a 发表论文 section of
+    English titles is part of the Chinese version); a mixed or missing heading defers to the body."""
+    if heading_lang in ("en", "zh"):
+        return heading_lang
+    return block_lang(body_lines, text) if any(text[ln.start:ln.end].strip() for ln in body_lines) else "en"
 
 
 def _trim_end(text: str, end: int) -> int:

@@ -98,3 +98,14 @@ def test_segment_heading_with_one_ocr_slip(heading, kind):
 def test_segment_ocr_tolerance_does_not_invent_headings():
     doc = analyse_text("Jane Doe\n\nEducated\nsomething")
     assert [s.kind for s in doc.sections] == ["header"]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, lang", [
+    ("发表论文\nNon-local Recurrent Neural Memory for Supervised Sequence Modeling. ICCV 2019.", "zh"),
+    ("PUBLICATIONS\n基于学习率变化的深度学习优化算法的研究", "en"),
+    ("教育背景 Education\n北京大学 计算机 本科", "zh"),
+])
+# fmt: on
+def test_segment_section_language_follows_a_monolingual_heading(text, lang):
+    assert analyse_text(text).sections[0].lang == lang
