@@ -35,6 +35,9 @@ def seed_report(tmp_path_factory):
 # fmt: off
 SEED_FLOORS = {
     "basics.name": 1.0, "basics.emails": 1.0, "basics.phones": 1.0, "basics.urls": 1.0,
+    "basics.gender": 0.95, "basics.birth_date": 0.95, "education": 0.95, "experience": 0.95,
+    "publications": 0.95, "skills": 0.95, "awards": 0.95, "certificates": 0.95, "references": 0.95,
+    "languages": 0.95,
 }
 # fmt: on
 
@@ -43,6 +46,13 @@ SEED_FLOORS = {
 def test_corpus_seed_group_scores(seed_report, group):
     f1 = seed_report.group(group).f1
     assert f1 >= SEED_FLOORS[group], f"{group}: F1 {f1:.3f} below {SEED_FLOORS[group]}"
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in SEEDS])
+def test_corpus_seed_document_scores(seed_report, stem):
+    doc = next(d for d in seed_report.docs if d.doc == stem)
+    assert doc.card.overall().f1 >= 0.97
+    assert sum(doc.card.duplicates.values()) == 0, doc.card.duplicate_notes
 
 
 def test_corpus_seed_profiles_validate(tmp_path):
