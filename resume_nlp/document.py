@@ -13,7 +13,7 @@ from functools import cached_property
 
 from .lang import detect_lines, document_languages, to_simplified
 from .normalize import Mark, NormalizedText, normalize
-from .segment import segment
+from .segment import segment, split_headless_skills
 from .spans import Line, Section
 
 __all__ = ["Document", "SectionView", "analyse"]
@@ -122,7 +122,7 @@ def analyse(raw: str, source_name: str | None = None, pages: list[tuple[int, int
     """
     norm = normalize(raw)
     lines = detect_lines(norm.text)
-    sections = segment(norm.text, lines, norm.marks)
+    sections = split_headless_skills(norm.text, lines, segment(norm.text, lines, norm.marks))
     if pages:
         starts = [(bisect.bisect_left(norm.offsets, raw_offset), page) for raw_offset, page in pages]
         sections = [replace(s, page=_page_at(starts, s.start)) for s in sections]

@@ -196,6 +196,36 @@ def segment(text: str, lines: list[Line], marks: list[Mark]) -> list[Section]:
     return sections
 
 
+def split_headless_skills(text: str, lines: list[Line], sections: list[Section]) -> list[Section]:
+    """A section that ends in a run of skill lists (``Programming Python, C++, MATLAB``) whose
+    heading was lost in conversion ends before that run, which becomes a ``skills`` section
+    without a heading. The skill lexicon decides what a skill list is, so this runs on
+    whole lines only and never inside a skills or references section."""
+    from dataclasses import replace
+
+    from .extract.skills import is_skill_line
+
+    out: list[Section] = []
+    for section in sections:
+        if section.kind in ("skills", "references", "basics", "header"):
+            out.append(section)
+            continue
+        body = [ln for ln in lines if section.body_start <= ln.start and ln.end <= section.end
+                and text[ln.start:ln.end].strip()]
+        run: list[Line] = []
+        for line in reversed(body):
+            if not is_skill_line(text[line.start:line.end]):
+                break
+            run.append(line)
+        if not run or len(run) == len(body):
+            out.append(section)
+            continue
+        cut = run[-1].start
+        out.append(replace(section, end=_trim_end(text, cut)))
+        out.append(Section("skills", None, block_lang(run, text), cut, section.end, cut, section.page))
+    return out
+
+
 def _section_lang(heading_lang: str, body_lines: list[Line], text: str) -> str:
     """A heading in one script names the version the section belongs to (a 发表论文 section of
     English titles is part of the Chinese version); a mixed or missing heading defers to the body."""

@@ -69,13 +69,13 @@ def test_segment_section_language_follows_body():
 
 # Each seed's sections, by kind, in order (gold: which sections the resume has).
 SEED_SECTIONS = {
-    "000_dd3fa7857e3177f8": ["header", "education", "work", "publications", "references"],
+    "000_dd3fa7857e3177f8": ["header", "education", "work", "skills", "publications", "references"],
     "001_cabae79e750d549c": ["header", "education", "work", "publications", "skills"],
     "002_e043cbb20aad4144": ["header", "education", "work", "publications", "projects", "projects", "skills"],
     "003_2753b7b0fde49a33": ["work", "skills", "interests", "summary", "education", "job_intention",
                              "appendix", "appendix"],
     "004_047d70e5b9cb1943": ["header", "education", "awards", "work", "publications", "skills",
-                             "education", "awards", "work", "publications"],
+                             "education", "awards", "work", "publications", "skills"],
 }
 
 
