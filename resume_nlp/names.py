@@ -249,6 +249,27 @@ def pinyin_keys(zh_name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def romanized_forms(zh_name: str, limit: int = 16) -> list[str]:
+    """"Given Surname" romanizations of a Chinese name, for matching against emails and handles.
+
+    >>> romanized_forms("张潮鹏")[:1]
+    ['Chaopeng Zhang']
+    """
+    parts = split_zh_name(zh_name)
+    if parts is None:
+        return []
+    surname, given = parts
+    sur_readings = surnames().get(_to_simplified(surname), ())
+    given_readings = _given_readings(_to_simplified(given)) if given else [[""]]
+    if not given or len(given_readings) != len(given):
+        return []
+    out: list[str] = []
+    for combo in itertools.islice(itertools.product(*given_readings), limit):
+        for s in sur_readings:
+            out.append(f"{''.join(combo).capitalize()} {s.capitalize()}")
+    return out
+
+
 def same_person(en_name: str, zh_name: str) -> bool:
     """Whether a Latin-script name is the pinyin of a Chinese name (either order).
 

@@ -109,3 +109,17 @@ def test_corpus_own_resume_scores(own_report, path):
 def test_corpus_bilingual_resumes_have_no_duplicates(own_report, path):
     doc = next(d for d in own_report.docs if d.doc == path.stem)
     assert sum(doc.card.duplicates.values()) == 0, doc.card.duplicate_notes
+
+
+def test_corpus_chinese_half_of_the_bilingual_seed_alone():
+    """Seed 004's Chinese version parsed on its own: every fact of the Chinese half."""
+    from resume_nlp import parse
+
+    text = (ROOT / "corpora" / "seeds" / "004_047d70e5b9cb1943.txt").read_text(encoding="utf-8")
+    half = text[text.index("http://chaopeng.name\n\nEmail :"):]
+    profile = parse(half)
+    assert profile.meta.languages == ["zh"]
+    assert profile.basics.name.zh == "张潮鹏"
+    assert [e.institution.zh for e in profile.education] == ["北京大学", "北京航空航天大学"]
+    assert [w.start for w in profile.work] == ["2019-05", "2018-03"]
+    assert len(profile.projects) == 1 and len(profile.publications) == 1 and len(profile.awards) == 6

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterable
 
 import regex
 
-from ..names import (clean_en_name, evidence_match, format_en_name, is_title_line, looks_like_en_name,
+from ..names import (clean_en_name, romanized_forms, evidence_match, format_en_name, is_title_line, looks_like_en_name,
                      looks_like_zh_name, same_person)
 from ..resources import table
 from ..spans import Mention
@@ -584,6 +584,13 @@ class BasicsExtractor:
         # bilingual: the other language's name by pinyin
         en_best = max((m for m in scored if m.lang == "en"), key=lambda m: m.score, default=None)
         zh_best = max((m for m in scored if m.lang == "zh"), key=lambda m: m.score, default=None)
+        if en_best is None and zh_best is None and evidence and _HAN.search(doc.text):
+            # a Chinese resume whose name appears only in running text (a team list): the
+            # candidate whose pinyin the email or handle spells (cpz@ -> 张潮鹏)
+            zh_ev = self._zh_evidence_candidate(doc, ev)
+            if zh_ev is not None:
+                scored.append(zh_ev)
+                zh_best = zh_ev
         if en_best is not None and _HAN.search(doc.text):
             for m in _HAN_RUN.finditer(doc.text):
                 if looks_like_zh_name(m[0]) and same_person(en_best.value, m[0]):
@@ -605,6 +612,22 @@ class BasicsExtractor:
             if key not in best or m.score > best[key].score:
                 best[key] = m
         return [m for m in best.values() if m.score >= 0.3]
+
+
+    @staticmethod
+    def _zh_evidence_candidate(doc: "Document", ev) -> Mention | None:
+        best: tuple[float, Mention] | None = None
+        seen: set[str] = set()
+        for m in _HAN_RUN.finditer(doc.text):
+            value = m[0]
+            if value in seen or not looks_like_zh_name(value):
+                continue
+            seen.add(value)
+            e = max((ev(form) for form in romanized_forms(value)), default=0.0)
+            if e >= 0.5 and (best is None or e > best[0]):
+                best = (e, Mention("basics.name", value, m.start(), m.end(), "zh", round(0.35 + 0.3 * e, 3),
+                                   "basics/evidence-zh"))
+        return best[1] if best else None
 
 
 def _rescore(m: Mention, score: float) -> Mention:

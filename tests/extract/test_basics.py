@@ -205,3 +205,17 @@ def test_basics_role_headline(text, expected):
 def test_basics_header_place_cell(text, city):
     loc = _best(text, "basics.location")
     assert loc is not None and loc["city"] == city
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("邮箱：cpz@pku.edu.cn\n\n项目经历\n冬令营项目 团队成员：张潮鹏, 李夏, 胡杨", "张潮鹏"),
+    ("邮箱：lixia2020@example.com\n\n项目经历\n团队成员：张潮鹏, 李夏, 胡杨", "李夏"),
+])
+# fmt: on
+def test_basics_chinese_name_spelled_by_the_email(text, expected):
+    assert _best(text, "basics.name") == expected
+
+
+def test_basics_no_chinese_name_without_evidence():
+    assert _best("邮箱：qq12345@example.com\n\n项目经历\n团队成员：张潮鹏, 李夏, 胡杨", "basics.name") is None
