@@ -98,7 +98,7 @@ KINDS: dict[str, Callable[[int], str]] = {
 # one input, in a child process
 # --------------------------------------------------------------------------------------
 def run_one(kind: str, size: int) -> dict:
-    sys.path.insert(0, str(ROOT))
+    sys.path.append(str(ROOT))  # after PYTHONPATH / the installed package
     import resume_nlp
     from resume_nlp.errors import ResumeNLPError
 

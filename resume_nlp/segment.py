@@ -10,6 +10,7 @@ and holds a heading keyword (``RESEARCH AND TEACHING EXPERIENCE``). Unknown styl
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -183,13 +184,16 @@ def segment(text: str, lines: list[Line], marks: list[Mark]) -> list[Section]:
     bounds = [(h.line.start, h) for h in headings]
     doc_end = len(text)
     first_start = bounds[0][0] if bounds else doc_end
+    # lines are in text order with increasing starts and ends: a section's lines are one slice
+    starts = [ln.start for ln in lines]
+    ends = [ln.end for ln in lines]
     if text[:first_start].strip():
-        head_lines = [ln for ln in lines if ln.end <= first_start]
+        head_lines = lines[:bisect.bisect_right(ends, first_start)]
         sections.append(Section("header", None, block_lang(head_lines, text), 0, _trim_end(text, first_start),
                                 0))
     for i, (start, heading) in enumerate(bounds):
         end = bounds[i + 1][0] if i + 1 < len(bounds) else doc_end
-        body_lines = [ln for ln in lines if ln.start > heading.line.end and ln.end <= end]
+        body_lines = lines[bisect.bisect_right(starts, heading.line.end):bisect.bisect_right(ends, end)]
         lang = _section_lang(heading.line.lang, body_lines, text)
         sections.append(Section(heading.kind, heading.text, lang, start, _trim_end(text, end),
                                 min(heading.line.end + 1, end)))
@@ -206,12 +210,14 @@ def split_headless_skills(text: str, lines: list[Line], sections: list[Section])
     from .extract.skills import is_skill_line
 
     out: list[Section] = []
+    starts = [ln.start for ln in lines]  # in text order: a section's lines are one slice
+    ends = [ln.end for ln in lines]
     for section in sections:
         if section.kind in ("skills", "references", "basics", "header"):
             out.append(section)
             continue
-        body = [ln for ln in lines if section.body_start <= ln.start and ln.end <= section.end
-                and text[ln.start:ln.end].strip()]
+        body = [ln for ln in lines[bisect.bisect_left(starts, section.body_start):bisect.bisect_right(ends, section.end)]
+                if text[ln.start:ln.end].strip()]
         run: list[Line] = []
         for line in reversed(body):
             if not is_skill_line(text[line.start:line.end]):

@@ -113,16 +113,43 @@ _PAREN_HONOR = regex.compile(
     regex.I)
 # "Title, Issuer": the last comma part names an organisation (or is an acronym such as SIGMOD / MIT)
 _ISSUER_TAIL = regex.compile(
-    r",\s*(?P<i>(?:the\s+)?(?:[\p{Lu}][\w.&'’\-]*\s*){0,8}?(?:University|Universit\w+|College|Institute|Association|Society|"
+    r",\s*(?P<i>(?:the\s+)?(?:(?:[\p{Lu}][\w.&'’\-]*|and|of|for|the|&)\s*){0,8}?(?:University|Universit\w+|College|Institute|Association|Society|"
     r"Foundation|Academy|Council|Committee|Conference|Symposium|Federation|Agency|Department|Ministry|Organi[sz]ation|"
     r"Corporation|Company|Inc\.?|Ltd\.?|Laborator(?:y|ies)|Lab|School|Board|Union|Commission|Center|Centre|Fund|"
-    r"Trust|Government|Office|Bureau|Club)\b(?:\s+(?:of|for|on|in)\s+(?:the\s+)?(?:[\p{Lu}][\w.&'’\-]*\s*){1,6})?"
+    r"Trust|Government|Office|Bureau|Club|Service|Forum|Network|Alliance|Consortium|Partnership)\b(?:\s+(?:of|for|on|in)\s+(?:the\s+)?(?:[\p{Lu}][\w.&'’\-]*\s*){1,6})?"
     r"|\p{Lu}{2,}(?:\s+\p{Lu}{2,})?)\s*$")
+# "Title, iF International Forum Design": a Title-Case organisation of two to eight words
+_TITLED_TAIL = regex.compile(r",\s*(?P<i>(?:the\s+)?(?:\p{Lu}[\w.&'’\-]*|\p{Ll}{1,3}\p{Lu}[\w.&'’\-]*)"
+                             r"(?:\s+(?:\p{Lu}[\w.&'’\-]*|\p{Ll}{1,3}\p{Lu}[\w.&'’\-]*|and|of|for|the|&)){1,7})\s*$")
+_TAIL_CONNECTOR = regex.compile(r"\s(?:and|of|for|the|&)$")
+# a tail that names an event, not who gave the prize: "Meritorious Winner, Interdisciplinary Contest in Modeling"
+_EVENT_WORDS = regex.compile(r"(?<![A-Za-z])(?:contest|competition|olympiad|olympics|challenge|hackathon|cup|games|jam|league|"
+                             r"tournament|championship|exhibition|fair|bowl|race|series|open|festival|expo|show)s?(?![A-Za-z])"
+                             r"|竞赛|比赛|大赛|挑战赛|杯", regex.I)
+# prize money is not part of the title: "$550,000", "(€10,800)", "RMB 5,000", "5000元"
+_MONEY_TAIL = regex.compile(r"[,，;；]?\s*[(（]?\s*(?:(?:US|CA|AU|HK|NZ|S)?[$€£¥￥]\s?\d[\d,]*(?:\.\d+)?\s*(?:[kKmM]|million|thousand)?"
+                            r"(?:\s*(?:USD|EUR|GBP|CNY|RMB))?|(?:USD|EUR|GBP|CNY|RMB)\s?\d[\d,]*(?:\.\d+)?[kK]?|"
+                            r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|USD|EUR|RMB))\s*[)）]?\s*$", regex.I)
+# a line that is only an awards heading the segmenter missed ("竞赛获奖", "荣誉称号", "Honors")
+_AWARD_HEADING = regex.compile(r"^(?:\p{Han}{0,4}(?:获奖|荣誉|奖励|奖项|称号)(?:情况|经历|记录|证书)?|"
+                               r"(?:honou?rs?|awards?|prizes?)(?:\s*(?:&|and)\s*(?:honou?rs?|awards?|prizes?))?)\s*[:：]?$", regex.I)
+_WS = regex.compile(r"\s+")
+_LATIN_WORD = regex.compile(r"[A-Za-z]+")
+_HEADING_PUNCT = regex.compile(r"[\d,，.。:：;；()（）]")
+_HAN = regex.compile(r"\p{Han}")
+_LETTER = regex.compile(r"\p{L}")
+_PROSE = regex.compile(r"[。！？!?]|[，,].*[，,].*[，,]")
+_LOWER_AFTER_SEMI = regex.compile(r"[;；]\s*\p{Ll}")
+_AWARD_HINT = regex.compile(r"award|prize|honou?r|获|奖", regex.I)
+_SENTENCE_PUNCT = regex.compile(r"[。!?！？]|\.\s+\p{L}")
+_NOT_AWARD_LEAD = regex.compile(r"GPA|GRE|绩点", regex.I)
+_UPPER_START = regex.compile(r"\p{Lu}")
+_YEAR_WS = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*")
 # honours inside running text: "Received the 2020 AWS Builder Award for ...", "won first place at the X"
 _AWARD_HEAD = r"(?:Award|Prize|Fellowship|Scholarship|Medal|Grant|Honou?r|Trophy|Cup)s?"
 _IN_SENTENCE = regex.compile(
     r"(?<![A-Za-z])(?:received|won|awarded|earned|recognized\s+with|recognised\s+with|honou?red\s+with|granted|winner\s+of|"
-    r"recipient\s+of|selected\s+for|named\s+(?:a|an|the)?)\s+(?:the\s+|a\s+|an\s+)?"
+    r"recipient\s+of|selected\s+for|named(?:\s+(?:a|an|the))?)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?P<t>(?:(?:\p{Lu}[\w'’&.\-]*|of|for|the|and|in|on|Q[1-4]|(?:19|20)\d{2})\s+){0,9}" + _AWARD_HEAD + r")(?![A-Za-z])"
     r"|(?<![A-Za-z])(?:won|took|earned|placed|finished|awarded|received)\s+(?:the\s+)?"
     r"(?P<p>(?:first|second|third|1st|2nd|3rd|top)\s+(?:place|prize)\s+(?:at|in)\s+(?:the\s+)?[^,.;()]+?)"
@@ -141,14 +168,14 @@ _STOP = frozenset("the of for in at on and a an".split())
 
 def _listed_in_awards(doc, title: str) -> bool:
     """True when an awards section already names this honour (all its words on one line)."""
-    words = {w.casefold() for w in regex.findall(r"[A-Za-z]+", title)} - _STOP
+    words = {w.casefold() for w in _LATIN_WORD.findall(title)} - _STOP
     if not words:
         return False
     for sec in doc.sections:
         if sec.kind != "awards":
             continue
         for line in doc.text[sec.body_start:sec.end].split("\n"):
-            if words <= {w.casefold() for w in regex.findall(r"[A-Za-z]+", line)}:
+            if words <= {w.casefold() for w in _LATIN_WORD.findall(line)}:
                 return True
     return False
 
@@ -156,10 +183,10 @@ def _listed_in_awards(doc, title: str) -> bool:
 def _looks_like_heading(text: str) -> bool:
     """A short line without award words, dates or punctuation: a heading the segmenter missed."""
     t = text.strip()
-    if not t or regex.search(r"[\d,，.。:：;；()（）]", t) or is_award_text(t):
+    if not t or _HEADING_PUNCT.search(t) or is_award_text(t):
         return False
-    han = len(regex.findall(r"\p{Han}", t))
-    words = regex.findall(r"[A-Za-z]+", t)
+    han = len(_HAN.findall(t))
+    words = _LATIN_WORD.findall(t)
     return (han and han <= 6 and not words) or (not han and 1 <= len(words) <= 3 and all(w[0].isupper() for w in words))
 
 
@@ -246,7 +273,7 @@ class AwardParser:
     # -- helpers -------------------------------------------------------------------------
     def _draft(self, text: str, s: int, e: int, date: DateHit | None, issuer: tuple[int, int] | None) -> Draft:
         d = Draft(kind="awards", lang=text_lang(text[s:e]), start=s, end=e)
-        d.set(make_mention(text, "title", s, e, regex.sub(r"\s+", " ", text[s:e]), source=SOURCE))
+        d.set(make_mention(text, "title", s, e, _WS.sub(" ", text[s:e]), source=SOURCE))
         if date and date.value:
             d.set(make_mention(text, "date", date.start, date.end, date.value, source=SOURCE))
         if issuer:
@@ -271,7 +298,7 @@ class AwardParser:
             dates = find_dates(simp, bl.start, bl.end)
             s, e, used = _title_region(text, bl.start, bl.end, dates)
             consumed = bullet_mention(text, bl, SOURCE)
-            if e <= s or not regex.search(r"[\p{L}]", text[s:e]):  # a date line: it dates the award above
+            if e <= s or not _LETTER.search(text[s:e]):  # a date line: it dates the award above
                 if last and not last_dated:
                     single = [d for d in used if d.value]
                     for d in last:
@@ -287,7 +314,7 @@ class AwardParser:
                 continue  # "CET-6 580" is a language test (languages.py)
             if bulleted and not bl.bullet and not is_award_text(simp[s:e]) and last:
                 continue  # a description line under the award above
-            if len(simp[s:e]) > 40 and regex.search(r"[。！？!?]|[，,].*[，,].*[，,]", simp[s:e]) and \
+            if len(simp[s:e]) > 40 and _PROSE.search(simp[s:e]) and \
                     not is_award_text(simp[s:e]):
                 continue  # prose (a paragraph under a lost heading)
             issuer = None
@@ -297,9 +324,18 @@ class AwardParser:
                 issuer = trim(text, im.start(g), im.end(g))
                 if im.start() > s + 3:
                     e = trim(text, s, im.start())[1]
+            mm = _MONEY_TAIL.search(text, s, e)
+            if mm and mm.start() > s:
+                consumed.append(make_mention(text, "_label", mm.start(), mm.end(), source=SOURCE))
+                e = trim(text, s, mm.start())[1]
             if issuer is None:
                 it = _ISSUER_TAIL.search(text, s, e)
-                if it and is_award_text(simp[s:it.start()]) and not is_award_text(simp[it.start("i"):it.end("i")]):
+                if it is None:
+                    it = _TITLED_TAIL.search(text, s, e)
+                    if it and _TAIL_CONNECTOR.search(it.group("i")):
+                        it = None
+                if it and is_award_text(simp[s:it.start()]) and not is_award_text(simp[it.start("i"):it.end("i")]) \
+                        and not _EVENT_WORDS.search(simp, it.start("i"), it.end("i")):
                     issuer = trim(text, it.start("i"), it.end("i"))
                     e = trim(text, s, it.start())[1]
             titles = _split_titles(text, s, e)
@@ -323,22 +359,28 @@ class AwardParser:
             for m in _PAREN_HONOR.finditer(text, bl.start, bl.end):
                 a, b = trim(text, m.start("t"), m.end("t"))
                 drafts.append(self._draft(text, a, b, None, None))
+            body = simp[bl.start:bl.end]
+            if _AWARD_HEADING.match(body.strip()):
+                continue  # an awards heading the segmenter missed, not an award
             if view.kind == "education":
+                latin = False
                 for m in _LATIN_HONOR.finditer(text, bl.start, bl.end):
+                    latin = True
                     if not any(d.start <= m.start() < d.end for d in drafts):
                         drafts.append(self._draft(text, m.start(), m.end(), None, None))
-            body = simp[bl.start:bl.end]
+                if latin and not is_award_text(_LATIN_HONOR.sub("", body), strong=True):
+                    continue  # "B.S. in Nursing, 2015 – 2019, magna cum laude": the honour only
             found = [d for d in self._in_sentences(text, simp, bl.start, bl.end)
                      if not _listed_in_awards(doc, str(d.get("title")))]
             if found:
                 drafts.extend(found)
                 continue
-            if _SENTENCE_START.match(body) or regex.search(r"[;；]\s*\p{Ll}", body):
+            if _SENTENCE_START.match(body) or _LOWER_AFTER_SEMI.search(body):
                 continue  # a sentence that mentions a prize but names none
             # "Honor Star Employee of June: (1 out of 20) Awarded by Jizhi team for ..."
             lead = _LEAD.match(simp, bl.start, bl.end)
             if bl.bullet and lead and is_award_text(lead.group("t")) and len(_WORD.findall(lead.group("t"))) <= 12 \
-                    and (regex.search(r"award|prize|honou?r|获|奖", simp[lead.end():bl.end], regex.I)):
+                    and (_AWARD_HINT.search(simp[lead.end():bl.end])):
                 a, b = trim(text, lead.start("t"), lead.end("t"))
                 im = _ISSUER.search(simp, lead.end(), bl.end)
                 issuer = None
@@ -349,11 +391,11 @@ class AwardParser:
                 continue
             if not bl.bullet and len(body) > 60:
                 continue
-            if regex.search(r"[。!?！？]|\.\s+\p{L}", body) or len(_WORD.findall(body)) > 14:
+            if _SENTENCE_PUNCT.search(body) or len(_WORD.findall(body)) > 14:
                 continue  # a sentence that mentions a prize is a highlight, not an award entry
             if not is_award_text(body, strong=True):
                 continue
-            if _ORG_WORDS.search(body) and not is_award_text(regex.sub(_ORG_WORDS, "", body), strong=True):
+            if _ORG_WORDS.search(body) and not is_award_text(_ORG_WORDS.sub("", body), strong=True):
                 continue
             dates = find_dates(simp, bl.start, bl.end)
             s, e, used = _title_region(text, bl.start, bl.end, dates)
@@ -362,7 +404,7 @@ class AwardParser:
             single = [d for d in used if d.value]
             date = single[0] if len(used) == 1 and single else None
             for p_s, p_e in self._inline_parts(text, s, e):
-                if not is_award_text(simp[p_s:p_e], strong=True) or regex.match(r"(?i)GPA|GRE|绩点", simp[p_s:p_e]):
+                if not is_award_text(simp[p_s:p_e], strong=True) or _NOT_AWARD_LEAD.match(simp[p_s:p_e]):
                     continue
                 p_dates = [d for d in find_dates(simp, p_s, p_e)]
                 a0, b0, p_used = _title_region(text, p_s, p_e, p_dates)
@@ -401,11 +443,11 @@ class AwardParser:
                         text_cut = (trim(text, a, y.start())[1], trim(text, y.end(), b)[0])
                         if text_cut[0] < text_cut[1]:
                             pass
-            words = regex.findall(r"[A-Za-z]+", text[a:b])
-            if len(words) < 2 or (g == "t" and not regex.match(r"\p{Lu}", text[a:b])):
+            words = _LATIN_WORD.findall(text[a:b])
+            if len(words) < 2 or (g == "t" and not _UPPER_START.match(text[a:b])):
                 continue
             d = Draft(kind="awards", lang=text_lang(text[a:b]), start=a, end=b)
-            title = regex.sub(r"\s+", " ", regex.sub(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*", "", text[a:b])).strip()
+            title = _WS.sub(" ", _YEAR_WS.sub("", text[a:b])).strip()
             d.set(make_mention(text, "title", a, b, title[:1].upper() + title[1:], source=SOURCE))
             # the date: a year inside the phrase, in "(2023)" after it, or the sentence's only year
             ys = years or list(_YEAR_ONLY.finditer(simp, b, min(e, b + 12)))

@@ -99,14 +99,27 @@ _FIELD_STOP = regex.compile(r"\s*(?:[;,(|\[]|\s{2,}|\s[-–—]\s|\s(?:with|from
 _COMMA_FIELD = regex.compile(r"[ \t]*,[ \t]*(?=[A-Z])")
 _NOT_COMMA_FIELD = regex.compile(r"(?i)\b(?:hons?|honou?rs|summa|magna|cum\s+laude|distinction|merit|first[- ]class|expected|candidate)\b")
 _PAREN_ABBR = regex.compile(r"\s*\(([A-Za-z. ]{2,10})\)")
+# "(Honours)", "(Hons)", "(First Class Honours)" after a degree: its class, neither a field nor an award
+_HONS_PAREN = regex.compile(r"\s*\(((?:with\s+)?(?:(?:first|second|upper\s+second|lower\s+second)[- ]class\s+)?(?:hons?\.?|honou?rs))\)",
+                            regex.IGNORECASE)
+# Words that state a status, not a field: "博士在读", "交换生", "Exchange Student"
+_STATUS_WORD = regex.compile(
+    r"(?:在读|在读中|就读中|在校|交换生|交流生|交换学生|交换项目|访问学生|联合培养|"
+    r"(?i:exchange(?:\s+(?:student|program(?:me)?|semester|year))?|study\s+abroad(?:\s+program(?:me)?)?|visiting\s+student|"
+    r"currently\s+enrolled|enrolled|in\s+progress))")
 
 # --------------------------------------------------------------------------- institutions
 
 _EN_HEAD = r"(?i:University|Universit(?:é|e|at|ät|y)|College|Institute|Institut|School|Academy|Polytechnic|Conservatory|Hochschule)"
-_EN_WORD = r"(?:[A-Z][\w'’.&-]*|&)"
+_EN_WORD = r"(?:[A-Z][\w'’.&-]*(?:–[A-Z][\w'’.&-]*)?|&)"  # "Wisconsin–Madison"
 _EN_HEAD_RE = regex.compile(r"\b" + _EN_HEAD + r"\b")
 _EN_LEAD_WORD = regex.compile(r"(?:" + _EN_WORD + r"|of|and|for|de|the|The)\s+$")
 _EN_TAIL = regex.compile(r"(?:,?\s+(?:of|at|in|for|and|&|de)\s+(?:the\s+)?" + _EN_WORD + r"(?:\s+" + _EN_WORD + r")*)*")
+# "Virginia Polytechnic Institute and State University": a second head joined by "and"
+_EN_JOINED_HEAD = regex.compile(r"(?:\s+" + _EN_WORD + r"){0,3}?\s+(?:and|&)(?:\s+" + _EN_WORD + r"){0,3}?\s+" + _EN_HEAD + r"\b")
+# "Rotman School of Management" under "University of Toronto": a faculty of the university
+_EN_SUBUNIT = regex.compile(r"\b(?:School|College|Faculty|Institute)\s+of\b")
+_EN_UNIV_WORD = regex.compile(r"(?i)\buniversit")
 _EN_CONNECTORS = frozenset({"of", "and", "for", "de", "&", "the"})
 _LEADING_DROP = frozenset({"of", "and", "for", "de", "&"})
 _TOKEN = regex.compile(r"\S+")
@@ -139,6 +152,10 @@ def _en_institutions(text: str, start: int, end: int) -> Iterable[tuple[int, int
             s = m.start()
         tail = _EN_TAIL.match(text, m.end(), end)
         e = tail.end() if tail else m.end()
+        joined = _EN_JOINED_HEAD.match(text, e, end)
+        if joined:
+            tail = _EN_TAIL.match(text, joined.end(), end)
+            e = tail.end() if tail else joined.end()
         yield s, e
         pos = max(e, m.end())
 
@@ -188,7 +205,8 @@ _HIGHLIGHT_LABEL = regex.compile(
     r"|Advis[oe]r|Supervisor|Mentor|Research\s+(?:Interests?|Focus|Areas?|Directions?|Topics?)|Minor|Activities|Clubs"
     r"|Honou?rs?|Awards?|Scholarships?|Exchange|Achievements?"
     r"|主修课程|核心课程|专业课程|相关课程|主要课程|课程|研究方向|研究领域|研究兴趣|导师|指导老师|指导教师"
-    r"|毕业论文|毕业设计|论文题目|论文|荣誉|获奖情况|获奖|奖项|在校经历|社团|辅修",
+    r"|毕业论文|毕业设计|论文题目|论文|荣誉|获奖情况|获奖|奖项|在校经历|社团|辅修专业|辅修|双学位|第二学位|双专业|第二专业"
+    r"|Double\s+(?:Degree|Major)|Second\s+(?:Degree|Major)|Dual\s+Degree",
     regex.IGNORECASE,
 )
 _LABEL_AT_START = regex.compile(r"^\s*(?:" + _HIGHLIGHT_LABEL.pattern + r")\s*[:：]", regex.IGNORECASE)
@@ -654,7 +672,8 @@ def _analyse(doc, para: Para) -> _Facts:
 
     # parenthesised awards "(University Honors)"; other parentheses stay text
     for m in _PAREN.finditer(text, cs, end_scan):
-        if _free(used, *m.span()) and _AWARD_WORDS.search(m[1]) and not _PERCENT.search(m[1]):
+        if _free(used, *m.span()) and _AWARD_WORDS.search(m[1]) and not _PERCENT.search(m[1]) \
+                and not _HONS_PAREN.fullmatch(m[0]):
             a, b = tidy_span(text, *m.span(1), " ")
             facts.awards.append(Mention("awards.title", tidy(text[a:b]), a, b, _lang_of(text[a:b]), 1.0, _SOURCE))
             used.append(m.span())
@@ -672,6 +691,10 @@ def _analyse(doc, para: Para) -> _Facts:
         if abbr and _lexicon().en.fullmatch(abbr[1].strip()):
             used.append(abbr.span())
             pos = abbr.end()
+        hons = _HONS_PAREN.match(text, pos, end_scan)
+        if hons:
+            used.append(hons.span())
+            pos = hons.end()
         lead = _IN_FIELD.match(text, pos, end_scan)
         if lead and not _HAN.search(text[d.start:d.end]):
             fs = lead.end()
@@ -736,6 +759,9 @@ def _classify_piece(facts: _Facts, text: str, simp: str, a: int, b: int, kind: s
     if kind == "degree":
         return
     if _maybe_contact(piece) and _CONTACT.search(piece):
+        return
+    if _STATUS_WORD.fullmatch(piece.strip()):
+        facts.consumed.append(_mention("_label", piece.strip(), a, b, text))
         return
     loc = None if kind in ("field", "department") else _parse_location(piece)
     if loc:
@@ -854,6 +880,14 @@ def _starts_new(doc, cur: _Entry, f: _Facts) -> bool:
     if f.highlight or not cur.facts:
         return False
     cur_insts = [i for g in cur.facts for i in g.insts]
+    if f.insts and not f.degrees and not cur.degrees():
+        # "University of Toronto" / "Exchange Student, Rotman School of Management": a faculty of it
+        text = doc.text
+        if any(not i.dept_like and _EN_UNIV_WORD.search(text[i.start:i.end]) for i in cur_insts):
+            for i in f.insts:
+                name = text[i.start:i.end]
+                if not i.dept_like and not i.sure and _EN_SUBUNIT.search(name) and not _EN_UNIV_WORD.search(name):
+                    i.dept_like = True
     if f.insts:
         new_real = [i for i in f.insts if not i.dept_like]
         if new_real and any(not i.dept_like for i in cur_insts):

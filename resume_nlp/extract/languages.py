@@ -46,7 +46,7 @@ _SECTION = regex.compile(
 _PROFICIENCY = regex.compile(
     r"native|mother tongue|bilingual|fluent|fluency|proficient|proficiency|advanced|intermediate|basic|"
     r"beginner|elementary|conversational|business|professional|working|limited|good|excellent|full|"
-    r"母语|流利|熟练|精通|良好|一般|入门|基础|读写|听说|日常交流|商务|工作语言|较好|优秀", regex.I)
+    r"母语|流利|熟练|精通|良好|一般|入门|基础|读写|听说|日常交流|商务|工作语言|较好|优秀|(?<![A-Za-z])[ABC][12](?![\w])", regex.I)
 _LANG_LABEL = regex.compile(
     r"\G(?:(?:spoken|foreign|natural)\s+)?languages?(?:\s+(?:skills?|proficiency))?\s*[:：]\s*|"
     r"\G(?:外语|语言能力|外语能力|外语水平|语言)\s*[:：]\s*", regex.I)
@@ -56,6 +56,17 @@ _PROF_LABEL = regex.compile(
 _PROF_PREFIX = regex.compile(
     r"\G(?P<p>native|fluent|proficient|conversational|basic|working knowledge|good command)\s+(?:in|of|with)?\s*",
     regex.I)
+_WS = regex.compile(r"\s+")
+_POINTS = regex.compile(r"\s*(?:分|points?|pts)")
+_LABEL_PREFIX = regex.compile(r"\G[^:：]{1,30}[:：]\s*")
+_NUMERIC_ALIAS = regex.compile(r"\s*\d{2,4}(?:\.\d)?\s*分?\s*")
+_ZH_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6"}
+_COLON_SECTIONS = regex.compile(r"\s*[:：]\s*([^()（）;；:：]{3,80})")
+_LEVEL_DIGIT = regex.compile(r"[1-9]")
+_PAREN_SCORE = regex.compile(r"\s*(\d{2,3}(?:\.\d)?)\s*(?:/\s*\d{3})?\s*分?\s*")
+# tests whose level belongs to the name ("DELF B1", "HSK 5", "HSKK Intermediate")
+_LEVEL_NAMED = frozenset({"DELF", "DELE", "TestDaF", "HSKK"})
+_NUMBERED_LEVELS = frozenset({"HSK", "TOPIK", "PETS"})
 _ITEM_SPLIT = regex.compile(r"\s*(?:[,，、;；|/]|\s(?:and|&)\s|和|及)\s*", regex.I)
 
 
@@ -100,6 +111,7 @@ def _tests() -> tuple[dict[str, tuple[str, str]], regex.Pattern]:
     pat = (r"(?<![A-Za-z0-9])(?:(?P<name>" + alt + r")"
            r"(?:\s*[(（](?P<alias>[^()（）]{1,20})[)）])?"
            r"(?:\s*(?P<jlpt>N[1-5])\b)?"
+           r"(?:\s*(?P<level>[ABC][12]|(?i:beginner|elementary|intermediate|advanced)|初级|中级|高级|[一二三四五六]级)(?![A-Za-z0-9]))?"
            r"(?:\s*(?:[:：]|score|成绩|分数|考试)?\s*(?:[:：]\s*)?(?P<score>\d{1,4}(?:\.\d{1,2})?)(?!\d)"
            r"\s*(?:分|points?|pts)?(?:\s*/\s*\d{2,4})?"
            r"(?:\s*[(（](?P<sections>[^()（）]{3,80})[)）])?)?)(?![A-Za-z])")
@@ -123,7 +135,7 @@ def find_tests(text: str, simp: str, start: int, end: int) -> list[TestHit]:
     for m in pattern.finditer(simp, start, end):
         if any(m.start() < e and m.end() > s for s, e in taken):
             continue
-        key = regex.sub(r"\s+", " ", m.group("name")).casefold()
+        key = _WS.sub(" ", m.group("name")).casefold()
         canon, lang = names.get(key) or names.get(key.replace(" ", "")) or (m.group("name"), "en")
         alias = m.group("alias")
         score = None
@@ -134,12 +146,31 @@ def find_tests(text: str, simp: str, start: int, end: int) -> list[TestHit]:
         if m.group("jlpt"):
             canon = f"JLPT {m.group('jlpt')}"
             hit_end = m.end("jlpt")
-        if m.group("score"):
-            value = float(m.group("score"))
+        level = m.group("level") if canon in _LEVEL_NAMED or canon in _NUMBERED_LEVELS else None
+        if level and canon in _NUMBERED_LEVELS:  # "HSK六级"
+            level = _ZH_DIGITS.get(level[:1])  # only "六级"-style levels; "B1" is not an HSK level
+        if level:  # "DELF B1", "HSKK Intermediate": the level is part of the test's name
+            canon = f"{_WS.sub(' ', m.group('name')) if canon in ('DELF', 'TestDaF') else canon} {level}"
+            hit_end = m.end("level")
+        score_text, score_end = m.group("score"), m.end("score")
+        if not score_text and alias and _NUMERIC_ALIAS.fullmatch(alias):
+            score_text = alias.strip().rstrip("分").strip()  # "CET-6（562）"
+            score_end = m.end("alias") + 1
+        if score_text and not level and canon in _NUMBERED_LEVELS and _LEVEL_DIGIT.fullmatch(score_text):
+            # "HSK 5 (256/300)": a level, and the parenthesis holds the score
+            canon = f"{canon} {score_text}"
+            hit_end = m.end("score")
+            sm = _PAREN_SCORE.fullmatch(m.group("sections") or "")
+            if sm:
+                score = float(sm.group(1))
+                hit_end = m.end("sections") + 1
+            score_text = None
+        if score_text:
+            value = float(score_text)
             lo, hi = _RANGES.get(canon, (0, 2000))
             if lo <= value <= hi:
                 score = value
-                hit_end = m.end("score")
+                hit_end = score_end
                 if m.group("sections"):
                     for sm in _SECTION.finditer(m.group("sections")):
                         key = _SECTION_NAMES.get(sm.group(1).casefold())
@@ -149,10 +180,21 @@ def find_tests(text: str, simp: str, start: int, end: int) -> list[TestHit]:
                     if sections:
                         hit_end = m.end("sections") + 1
                 # "102分" / "580 points"
-                tail = regex.match(r"\s*(?:分|points?|pts)", simp[hit_end:end])
+                tail = _POINTS.match(simp, hit_end, end)
                 if tail and not sections:
-                    hit_end += tail.end()
-        if score is None and not m.group("jlpt"):
+                    hit_end = tail.end()
+                cm = _COLON_SECTIONS.match(simp, hit_end, end) if not sections else None
+                if cm:  # "TOEFL iBT 108: Reading 28, Listening 29, ..."
+                    for sm in _SECTION.finditer(cm.group(1)):
+                        key = _SECTION_NAMES.get(sm.group(1).casefold())
+                        if key and key not in sections:
+                            v = float(sm.group(2))
+                            sections[key] = int(v) if v.is_integer() else v
+                    if len(sections) >= 2:
+                        hit_end = cm.end()
+                    else:
+                        sections = {}
+        if score is None and not m.group("jlpt") and not level and " " not in canon:
             gm = _GRE_PARTS.match(simp, m.end("name"), end)
             if gm:  # "GRE: V160+Q170+AW4.0" -> 330 with its sections
                 v, q = float(gm.group("v")), float(gm.group("q"))
@@ -235,7 +277,8 @@ def _parse_language_list(col: _Collector, text: str, simp: str, start: int, end:
             d.set(make_mention(text, "language", lm.start(), lm.end(), code, source=SOURCE, lang=line_lang))
         d.start, d.end = min(d.start, a), max(d.end, b)
         prof = None
-        rest_s, rest_e = trim(text + "", lm.end(), b, " \t:：-–—()（）,，")
+        rest_e0 = min([ms for ms, me in masked if lm.end() <= ms < b] + [b])
+        rest_s, rest_e = trim(text, lm.end(), rest_e0, " \t:：-–—()（）,，;；")
         if rest_e > rest_s and _PROFICIENCY.search(simp, rest_s, rest_e) and rest_e - rest_s <= 40 \
                 and not any(rest_s < e and rest_e > s for s, e in masked):
             prof = (rest_s, rest_e)
@@ -276,8 +319,10 @@ class LanguageParser:
                 consumed.append(make_mention(text, "_label", label.start(), label.end(), source=SOURCE))
                 start = label.end()
             elif view.kind != "languages":
-                take_list = parse_skill_list(text, simp, bl.start, bl.end).kind == "languages"
-                lm = regex.match(r"\G[^:：]{1,30}[:：]\s*", simp, bl.start, bl.end) if take_list else None
+                # a language list needs a language name: skip the list grammar on other lines
+                take_list = bool(_languages()[1].search(simp, bl.start, bl.end)) and \
+                    parse_skill_list(text, simp, bl.start, bl.end).kind == "languages"
+                lm = _LABEL_PREFIX.match(simp, bl.start, bl.end) if take_list else None
                 if lm:
                     consumed.append(make_mention(text, "_label", lm.start(), lm.end(), source=SOURCE))
                     start = lm.end()

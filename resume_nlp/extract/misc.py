@@ -21,7 +21,7 @@ from ..document import SectionView
 from ..resources import table
 from ..spans import Draft, Mention
 from .awards import find_dates
-from .summary import body_lines, bullet_mention, make_mention, text_lang, trim
+from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
 
 __all__ = ["CertificateParser", "ReferenceParser", "InterestParser", "JobIntentionParser"]
 
@@ -43,7 +43,8 @@ _CERT_LABEL = regex.compile(r"\G(?P<label>[^:：]{0,40}?(?:certifications?|certi
                             regex.I)
 _CERT_SPLIT = regex.compile(r"\s*(?:[;；、]|,(?=\s*\p{Lu}(?!he\s)(?![\w.&'’\-]*\s+(?:\p{Lu}[\w.&'’\-]*\s+){0,5}"
                          r"(?:Foundation|Institute|Association|Society|University|Academy|Council|Board|Services|Authority)\b))"
-                         r"(?!\s*(?:Coursera|edX|Udacity|Udemy|Amazon Web Services|ISC2|ISACA|CNCF|PMI)\b)|，)\s*")
+                         r"(?!\s*(?:Coursera|edX|Udacity|Udemy|Amazon Web Services|ISC2|ISACA|CNCF|PMI)\b)"
+                         r"(?!(?<=\)\s*,)\s*\p{Lu}{2,6}\s*(?:,|$))|，)\s*")
 _KNOWN_ISSUERS = regex.compile(
     r"\G(?P<i>Coursera|edX|Udacity|Udemy|DeepLearning\.AI|AWS|Amazon Web Services|Microsoft|Google Cloud|Google|Cisco|"
     r"Oracle|Red Hat|IBM|PMI|CompTIA|Salesforce|Alibaba Cloud|Huawei|阿里云|华为|腾讯云)\b", regex.I)
@@ -55,7 +56,23 @@ _CERT_ISSUER_TAIL = regex.compile(
     r"(?:\s*,\s*|\s+[-–—|]\s+|\s+(?:issued\s+)?by\s+)(?P<i>Coursera|edX|Udacity|Udemy|DeepLearning\.AI|Amazon Web Services|"
     r"Microsoft|Google Cloud|Google|Cisco|Oracle|Red Hat|IBM|PMI|CompTIA|Salesforce|Alibaba Cloud|Huawei|ISC2|ISACA|CNCF|"
     r"(?:The\s+)?(?:\p{Lu}[\w.&'’\-]*\s+){0,5}(?:Foundation|Institute|Association|Society|University|Academy|Council|"
-    r"Board|Inc\.?|Corporation|Services|Authority))\s*$")
+    r"Board|Inc\.?|Corporation|Services|Authority|Commission|Council)(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\w.&'’\-]*"
+    r"(?:\s+\p{Lu}[\w.&'’\-]*){0,3})?|(?<=\)\s*,\s*)\p{Lu}{2,6})\s*$")
+# credential numbers and expiry dates are not part of a certificate: "License #872341", "Validation No. AWS-1",
+# "Credential ID 7F3K", "exp. 08/2025", "valid until 2026", "有效期至2026年"
+_DATEISH = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*)?(?:\d{1,2}\s*[./-]\s*)?(?:19|20)\d{2}(?:\s*[./-]\s*\d{1,2})?(?:\s*年(?:\s*\d{1,2}\s*月)?)?"
+_CERT_NOISE_TAIL = regex.compile(
+    r"[,，;；|·(（]?\s*(?:(?:(?:license|licence|credential|certificate|certification|validation|registration|membership|"
+    r"member|cert\.?|verification)\s*(?:id|no\.?|number|#)|id|no\.|#|证书编号|编号)\s*[:：#]?\s*[A-Za-z0-9][\w\-]*\d[\w\-]*"
+    r"|(?:valid\s+(?:until|through|thru|till|to)|expires?|expiry|expiration(?:\s+date)?|exp\.?|有效期至|有效期)\s*(?:on|date)?\s*[:：]?\s*"
+    + _DATEISH + r")\s*[)）]?\s*$", regex.I)
+# "Oracle Certified Professional, Java SE 11 Developer": a vendor's certification level and its track are one name
+_CERT_TRACK = regex.compile(r"^[^,]*\bcertified\b[^,]*$", regex.I)
+_TRACK_ROLE = regex.compile(r"\b(?:developer|engineer|administrator|architect|analyst|specialist|programmer|consultant|"
+                            r"practitioner|expert|associate|professional)$", regex.I)
+_LETTER = regex.compile(r"\p{L}")
+_WS = regex.compile(r"\s+")
+_UPPER_RUN = regex.compile(r"[A-Z]{3,}")
 
 
 def _trim_parens(text: str, a: int, b: int) -> tuple[int, int]:
@@ -98,13 +115,23 @@ class CertificateParser:
                 s = label.end()
             elif view.kind != "certificates":
                 continue
+            while True:  # credential IDs and expiry dates at the end of the line
+                nm = _CERT_NOISE_TAIL.search(simp, s, e)
+                if not nm or nm.start() <= s:
+                    break
+                consumed.append(make_mention(text, "_label", nm.start(), nm.end(), source=self.name))
+                e = trim(text, s, nm.start())[1]
             for a, b in self._split(text, simp, s, e):
                 if find_tests(text, simp, a, b) and not words.search(simp, a, b):
                     continue  # CET-6 / TOEFL: a language test
-                if view.kind == "certificates" and not label and not regex.search(r"\p{L}", text[a:b]):
+                if view.kind == "certificates" and not label and not _LETTER.search(text[a:b]):
                     continue
                 dates = find_dates(simp, a, b)
                 date = None
+                if dates and dates[0].value and trim(text, a, dates[0].start)[1] <= a:
+                    date = dates[0]  # "2021.11 Oracle Certified Professional"
+                    a = trim(text, dates[0].end, b, " \t)）,，;；:：-–—|")[0]
+                    dates = []
                 for dh in dates:
                     if trim(text, dh.end, b, " ()（）,.;")[1] <= trim(text, dh.end, b, " ()（）,.;")[0]:
                         date = dh
@@ -116,7 +143,7 @@ class CertificateParser:
                 item_issuer = issuer
                 if item_issuer is None:
                     it = _CERT_ISSUER_TAIL.search(text, a, b)
-                    if it and it.start() > a + 3:
+                    if it and it.start() > a + 1:
                         item_issuer = trim(text, it.start("i"), it.end("i"))
                         b = _trim_parens(text, a, it.start())[1]
                 if item_issuer is None:
@@ -124,11 +151,11 @@ class CertificateParser:
                     if im:
                         item_issuer = (im.start("i"), im.end("i"))
                 d = Draft(kind="certificates", lang=text_lang(text[a:b]), start=a, end=b)
-                d.set(make_mention(text, "name", a, b, regex.sub(r"\s+", " ", text[a:b]), source=self.name))
+                d.set(make_mention(text, "name", a, b, _WS.sub(" ", text[a:b]), source=self.name))
                 if item_issuer:
                     d.set(make_mention(text, "issuer", item_issuer[0], item_issuer[1], source=self.name))
                 else:
-                    key = regex.search(r"[A-Z]{3,}", text[a:b])
+                    key = _UPPER_RUN.search(text[a:b])
                     if key and key.group(0).casefold() in issuers:
                         d.set(make_mention(text, "issuer", a + key.start(), a + key.end(),
                                            issuers[key.group(0).casefold()], source=self.name))
@@ -148,7 +175,15 @@ class CertificateParser:
             out.append((pos, m.start()))
             pos = m.end()
         out.append((pos, e))
-        return [trim(text, a, b) for a, b in out if trim(text, a, b)[1] > trim(text, a, b)[0]]
+        parts = [trim(text, a, b) for a, b in out if trim(text, a, b)[1] > trim(text, a, b)[0]]
+        merged: list[tuple[int, int]] = []
+        for a, b in parts:
+            if merged and text[merged[-1][1]:a].strip() == "," and _CERT_TRACK.match(text[merged[-1][0]:merged[-1][1]]) \
+                    and _TRACK_ROLE.search(text[a:b]) and not _cert_words()[0].search(simp, a, b):
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        return merged
 
 
 # --- references -----------------------------------------------------------------------------
@@ -158,6 +193,8 @@ _TITLE = regex.compile(r"\G\s*(?:(?:Prof|Professor|Dr|Mr|Mrs|Ms|Miss|Assoc\.?\s*
 _ON_REQUEST = regex.compile(r"upon\s+request|on\s+request|available\s+on|备索|可提供", regex.I)
 _LINK_WORDS = regex.compile(r"(?:[,;|]\s*)?(?:home\s*page|homepage|website|link|google scholar|linkedin|主页)\s*$", regex.I)
 _PERSON = regex.compile(r"\G(?:\p{Lu}[\p{L}'\-]+(?:\s+(?:\(\p{Lu}[\p{L}'\-]*\)|\p{Lu}\.|\p{Lu}[\p{L}'\-]+)){1,3}|\p{Han}{2,4})")
+_CONTACT_WORD = regex.compile(r"(?:email|e-mail|phone|tel|mobile|邮箱|电话)\b", regex.I)
+_RELATION_LABEL = regex.compile(r"(?:relation(?:ship)?|position|title|关系|职位|职称)\s*[:：]\s*", regex.I)
 _ZH_TITLE = regex.compile(r"(?:教授|副教授|讲师|研究员|博士|老师|导师|博导|院士|经理|总监)")
 
 
@@ -178,7 +215,32 @@ class ReferenceParser:
                 header = cells
         if header:
             return self._table(text, lines, header)
+        columns = self._columns(text, lines)
+        if columns:
+            return [d for col in columns for d in self._blocks(text, col)]
         return self._blocks(text, lines)
+
+    @staticmethod
+    def _columns(text: str, lines) -> list[list[BodyLine]] | None:
+        """Referees side by side (a two-column table flattened with tabs): one cell list per column."""
+        first = [c for c in text[lines[0].start:lines[0].end].split("\t") if c.strip()]
+        if len(first) < 2 or not all(_PERSON.match(c.strip(), _TITLE.match(c.strip()).end() if _TITLE.match(c.strip())
+                                                   else 0) for c in first):
+            return None
+        cols: list[list[BodyLine]] = [[] for _ in first]
+        for bl in lines:
+            pos = bl.start
+            cells = []
+            for cell in text[bl.start:bl.end].split("\t"):
+                a, b = trim(text, pos, pos + len(cell), " ")
+                pos += len(cell) + 1
+                if b > a:
+                    cells.append((a, b))
+            if len(cells) != len(cols):
+                return None
+            for col, (a, b) in zip(cols, cells):
+                col.append(BodyLine(bl.line, a, b, None, text[a:b]))
+        return cols
 
     def _table(self, text: str, lines, header: list[str]) -> list[Draft]:
         drafts = []
@@ -212,7 +274,7 @@ class ReferenceParser:
         if m and m.end() < b:
             d.consumed.append(make_mention(text, "_label", a, m.end(), source=self.name))
             a = m.end()
-        d.set(make_mention(text, "name", a, b, regex.sub(r"\s+", " ", text[a:b]), source=self.name))
+        d.set(make_mention(text, "name", a, b, _WS.sub(" ", text[a:b]), source=self.name))
 
     def _relation(self, text: str, d: Draft, a: int, b: int) -> None:
         m = _LINK_WORDS.search(text, a, b)
@@ -258,11 +320,10 @@ class ReferenceParser:
                     cur.set(make_mention(text, "phone", m.start(), m.end(), source=self.name))
             # what is left before the first email/phone is the relation / position
             stop = min([m[0] for m in masked] + [m.start() for m in _PHONE.finditer(text, *rest)] + [rest[1]])
-            stop = regex.sub(r"", "", "") or stop
             r = trim(text, rest[0], stop, " ,，;；:：-–—|()（）")
             r_text = text[r[0]:r[1]]
-            if r[1] > r[0] and not cur.has("relation") and not regex.match(r"(?i)(?:email|e-mail|phone|tel|mobile|邮箱|电话)\b", r_text):
-                lab = regex.match(r"(?i)(?:relation(?:ship)?|position|title|关系|职位|职称)\s*[:：]\s*", r_text)
+            if r[1] > r[0] and not cur.has("relation") and not _CONTACT_WORD.match(r_text):
+                lab = _RELATION_LABEL.match(r_text)
                 if lab:
                     r = (r[0] + lab.end(), r[1])
                 if r[1] > r[0]:
@@ -273,7 +334,9 @@ class ReferenceParser:
 # --- interests ------------------------------------------------------------------------------
 _INTEREST_LABEL = regex.compile(r"\G(?:(?:hobbies|interests|hobbies\s*(?:and|&)\s*interests|interests\s*(?:and|&)\s*hobbies|"
                                 r"personal interests)|兴趣爱好|兴趣|爱好|业余爱好)\s*[:：]\s*", regex.I)
-_INTEREST_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]\s*(?:and\s+|&\s*)?|\s(?:and|&)\s|\s[·•]\s|和|及|以及)\s*", regex.I)
+_INTEREST_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]\s*(?:and\s+|&\s*)?|\s(?:and|&)\s|\s[·•]\s|(?<=\S)[ \t\u3000]{2,}(?=\S)|和|及|以及)\s*",
+                             regex.I)
+_INTEREST_TAIL = regex.compile(r"(?:\s*etc\.?|等等?)$")
 
 
 class InterestParser:
@@ -301,7 +364,7 @@ class InterestParser:
             spans.append((pos, e))
             for a, b in spans:
                 a, b = trim(text, a, b, " ,.;:。!")
-                tail = regex.search(r"(?:\s*etc\.?|等等?)$", text[a:b])
+                tail = _INTEREST_TAIL.search(text[a:b])
                 if tail and tail.start() > 0:
                     b = a + tail.start()
                 if b <= a:
@@ -321,6 +384,13 @@ _JOB_LABEL = regex.compile(
     r"|(?P<locations>期望城市|期望地点|意向城市|期望工作地点|工作地点|期望工作城市|城市|地点|preferred\s+locations?|locations?)"
     r"|(?P<salary>期望薪资|期望薪水|期望月薪|期望年薪|薪资要求|期望待遇|薪资|expected\s+salary|desired\s+salary|salary))"
     r"\s*[:：]\s*", regex.I)
+_JOB_LABEL_ANY = regex.compile(r"(?:(?<=\A)|(?<=^)|(?<=[\s,，;；|•]))" + _JOB_LABEL.pattern[2:], regex.I | regex.M)
+_PIPE = regex.compile(r"\s*[|｜]\s*")
+_SALARY = regex.compile(r"\s*(?:[$¥￥€£]\s*)?\d[\d,.]*\s*(?:[kKwW]|千|万|元)?\s*(?:[-–~～至到]\s*(?:[$¥￥€£]\s*)?\d[\d,.]*\s*"
+                        r"(?:[kKwW]|千|万|元)?)?\s*(?:/\s*(?:月|年|month|year|yr|mo)|每月|每年|薪|以上)?\s*(?:[×xX*]\s*\d{1,2}\s*薪?)?\s*"
+                        r"|面议|薪资面议|negotiable", regex.I)
+_AVAILABILITY = regex.compile(r"到岗|入职|随时|一周内|一个月内|available|immediately|notice\s+period", regex.I)
+_WS = regex.compile(r"\s+")
 _JOB_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]|\s+)\s*")
 _JOB_SPLIT_EN = regex.compile(r"\s*[,，、;；/|]\s*")
 
@@ -340,8 +410,7 @@ class JobIntentionParser:
             # several "key: value" pairs may share a line: cut it at each label
             segments = []
             pos = s
-            labels = [m for m in regex.finditer(r"(?:(?<=\A)|(?<=[\s,，;；|•]))" + _JOB_LABEL.pattern[2:], simp[:e], pos=s,
-                                                flags=regex.I)]
+            labels = list(_JOB_LABEL_ANY.finditer(simp, s, e))
             if not labels:
                 segments.append(("positions", s, e))
             else:
@@ -357,8 +426,11 @@ class JobIntentionParser:
                 if b <= a:
                     continue
                 if kind == "salary":
-                    d.set(make_mention(text, "salary", a, b, regex.sub(r"\s+", " ", text[a:b]), source=self.name))
+                    d.set(make_mention(text, "salary", a, b, _WS.sub(" ", text[a:b]), source=self.name))
                     found = True
+                    continue
+                if kind == "positions" and _PIPE.search(simp, a, b):
+                    found = self._pieces(text, simp, d, a, b) or found
                     continue
                 splitter = _JOB_SPLIT if text_lang(text[a:b]) == "zh" else _JOB_SPLIT_EN
                 pos = a
@@ -371,6 +443,42 @@ class JobIntentionParser:
                     self._add(text, d, kind, pos, b)
                     found = True
         return [d] if found else []
+
+    def _pieces(self, text: str, simp: str, d: Draft, a: int, b: int) -> bool:
+        """"Java开发工程师 | 北京 | 15-20K | 随时到岗": each piece by what it is."""
+        from ..gazetteer import parse_location
+
+        found = False
+        pos = a
+        bounds = [(m.start(), m.end()) for m in _PIPE.finditer(simp, a, b)] + [(b, b)]
+        for ps, pe in bounds:
+            x, y = trim(text, pos, ps)
+            pos = pe
+            if y <= x:
+                continue
+            piece = simp[x:y]
+            if _SALARY.fullmatch(piece):
+                d.set(make_mention(text, "salary", x, y, _WS.sub(" ", text[x:y]), source=self.name))
+            elif _AVAILABILITY.search(piece):
+                d.consumed.append(make_mention(text, "_label", x, y, source=self.name))
+                continue
+            elif parse_location(piece) or all(parse_location(c) for c in _JOB_SPLIT_EN.split(piece) if c.strip()):
+                for cs, ce in self._cells(simp, x, y):
+                    self._add(text, d, "locations", cs, ce)
+            else:
+                for cs, ce in self._cells(simp, x, y):
+                    self._add(text, d, "positions", cs, ce)
+            found = True
+        return found
+
+    @staticmethod
+    def _cells(simp: str, a: int, b: int) -> list[tuple[int, int]]:
+        out, pos = [], a
+        for m in _JOB_SPLIT_EN.finditer(simp, a, b):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, b))
+        return out
 
     def _add(self, text: str, d: Draft, kind: str, a: int, b: int) -> None:
         a, b = trim(text, a, b)

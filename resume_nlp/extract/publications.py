@@ -47,6 +47,23 @@ _VENUE_ABBR = regex.compile(
     r"AISTATS|COLT|ICDE|VLDB|SIGMOD|OSDI|SOSP|NSDI|ISCA|MICRO|HPCA|DAC|ICCAD|CHI|UIST|TPAMI|IJCV|TIP|TNNLS|TMM|"
     r"TKDE|JMLR|ICME|ACCV|ICPR|ECAI|ICDM|SDM|RecSys|ICSE|FSE|ASE|PLDI|POPL|CCS|USENIX|NDSS|INFOCOM|MobiCom|"
     r"SenSys|arXiv)\s*(?:'\s*(?P<y>(?:19|20)?\d{2})|(?P<y2>(?:19|20)\d{2}))?(?![A-Za-z])")
+# a heading the segmenter missed inside a publications section: what follows are not publications
+_NOT_PUBLICATIONS = regex.compile(
+    r"\G(?:(?:selected\s+|invited\s+|conference\s+|contributed\s+|oral\s+)?(?:talks?|presentations?|lectures?|seminars?)"
+    r"(?:\s*(?:&|and)\s*(?:talks?|presentations?|posters?|seminars?))?|posters?|invited\s+lectures?|"
+    r"学术报告|学术会议报告|会议报告|特邀报告|学术演讲|学术交流|报告与演讲|受邀报告)\s*[:：]?\s*$", regex.I)
+_WS = regex.compile(r"\s+")
+_AUTHOR_SEP = regex.compile(r"\s*(?:[,，、;；]|\band\b|&)\s*")
+_WORDS = regex.compile(r"[\p{L}\d]+")
+_VENUE_LEAD = regex.compile(r"(?:in|at|on)\s+(?:the\s+)?(?=\p{Lu}|\d)", regex.I)
+_LETTER = regex.compile(r"\p{L}")
+_SLASH_WS = regex.compile(r"[/\s]*")
+_GBT_VENUE = regex.compile(r"(?:[^,，.:：]|\.(?=\d)|:(?=\d{4}\.\d))+")
+_DOT_UPPER = regex.compile(r"\.\s+(?=\p{Lu})")
+_COMMA_PART = regex.compile(r"[^,]+")
+_INITIAL_END = regex.compile(r"(?:^|[\s,(])\p{Lu}\.$")
+_AUTHOR_YEAR = regex.compile(r"(?:(?<!\b\p{Lu})[.,])?\s*(?:\(?((?:19|20)\d{2})[a-z]?\)?(?:,\s*\p{L}+\.?(?:\s+\d{1,2})?)?"
+                           r"|\(\s*(?:in\s+press|forthcoming|under\s+review|submitted|accepted|n\.\s*d\.)\s*\))\s*$", regex.I)
 _GBT = regex.compile(r"\[(?:J|C|M|D|P|A|N|R|S|Z|EB|J/OL|C/OL|EB/OL|M/OL)\]")
 _GBT_DOT = regex.compile(r"(?<!\d)[.．。](?!\d)")
 _BY = regex.compile(r"[:,，]?\s+by\s+", regex.I)
@@ -70,7 +87,7 @@ _VANCOUVER = regex.compile(r"(?P<a>\p{Lu}[\p{Ll}'’\-]+\s+\p{Lu}{1,3}(?:\s*,\s*
                            r"(?:\s*,?\s*et\s+al)?)\.\s*(?=\p{Lu}|\p{Han})")
 _NAME = regex.compile(
     r"^(?:\p{Lu}[\p{Ll}'’\-]+(?:[\s\-]+\p{Lu}[\p{Ll}'’\-]*\.?){0,3}"  # Xingyao Wang, Yu-Wing Tai
-    r"|\p{Lu}[\p{Ll}'’\-]+,?\s+(?:\p{Lu}\.\s*-?\s*){1,3}"               # Wang, X. / Wang X.
+    r"|\p{Lu}[\p{Ll}'’\-]+(?:-\p{Lu}[\p{Ll}'’]+)?,?\s+(?:\p{Lu}\.\s*-?\s*){1,3}"  # Wang, X. / Schlau-Cohen, G. S.
     r"|\p{Lu}[\p{Ll}'’\-]+\s+\p{Lu}{1,3}"                                 # Zhang Y / Wang HX (GB/T, Vancouver)
     r"|(?:\p{Lu}\.\s*-?\s*){1,3}\p{Lu}[\p{Ll}'’\-]+"                    # X. Wang
     r"|\p{Lu}{2,}(?:\s+\p{Lu}[\p{Ll}]+){1,2}|\p{Lu}[\p{Ll}]+\s+\p{Lu}{2,}"  # ZHANG San / San ZHANG
@@ -102,7 +119,7 @@ def starts_citation(text: str) -> bool:
 
 
 def _clean_name(name: str) -> str:
-    return regex.sub(r"\s+", " ", _AUTHOR_MARKS.sub("", name)).strip(" ,;")
+    return _WS.sub(" ", _AUTHOR_MARKS.sub("", name)).strip(" ,;")
 
 
 def split_authors(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -113,7 +130,7 @@ def split_authors(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [trim(text, start + m.start(), start + m.end(), " ,;") for m in apa]
     out = []
     pos = start
-    for m in regex.finditer(r"\s*(?:[,，、;；]|\band\b|&)\s*", chunk):
+    for m in _AUTHOR_SEP.finditer(chunk):
         out.append((pos, start + m.start()))
         pos = start + m.end()
     out.append((pos, end))
@@ -146,6 +163,10 @@ class PublicationParser:
         skip = skill_line_starts(view)
         lines = [bl for bl in body_lines(view)
                  if bl.line.start not in skip and not is_skill_line(text[bl.line.start:bl.line.end])]
+        for i, bl in enumerate(lines):
+            if not bl.bullet and _NOT_PUBLICATIONS.match(text, bl.start, bl.end):
+                lines = lines[:i]  # "Invited Talks", "学术报告": talks are not publications
+                break
         entries = self._entries(text, lines)
         drafts = []
         for entry in entries:
@@ -181,7 +202,7 @@ class PublicationParser:
 
     @staticmethod
     def _no_title(chunk: str) -> bool:
-        words = regex.findall(r"[\p{L}\d]+", chunk)
+        words = _WORDS.findall(chunk)
         return len(words) <= 6 or (bool(_VENUE_ABBR.search(chunk)) and len(words) <= 8)
 
     # -- one entry -----------------------------------------------------------------------
@@ -205,7 +226,7 @@ class PublicationParser:
             break
         note = _NOTE.search(text, s, e)
         if note:
-            value = regex.sub(r"\s+", " ", note.group("oral")).title() if note.group("oral").islower() else note.group("oral")
+            value = _WS.sub(" ", note.group("oral")).title() if note.group("oral").islower() else note.group("oral")
             if note.group("pct"):
                 value += f" ({note.group('pct').replace(' ', '')})"
             fields["note"] = (note.start(), note.end(), value)
@@ -244,10 +265,10 @@ class PublicationParser:
         if venue_hint is not None and not (venue and venue[1] > venue[0]):
             venue = venue_hint
         d = Draft(kind="publications", lang=text_lang(text[title[0]:title[1]]), start=lines[0].start, end=e)
-        d.set(make_mention(text, "title", title[0], title[1], regex.sub(r"\s+", " ", text[title[0]:title[1]]).strip(),
+        d.set(make_mention(text, "title", title[0], title[1], _WS.sub(" ", text[title[0]:title[1]]).strip(),
                            source=SOURCE))
         if venue and venue[1] > venue[0]:
-            v = venue[2] if len(venue) > 2 else regex.sub(r"\s+", " ", text[venue[0]:venue[1]]).strip()
+            v = venue[2] if len(venue) > 2 else _WS.sub(" ", text[venue[0]:venue[1]]).strip()
             if v:
                 d.set(make_mention(text, "venue", venue[0], venue[1], v, source=SOURCE))
         years = [ym for ym in _YEAR.finditer(text, s, full_end) if not (title[0] <= ym.start() < title[1])]
@@ -282,7 +303,7 @@ class PublicationParser:
         for mk in doc.norm.marks_in(s, e, "bold"):
             a, b = trim(doc.text, max(mk.start, s), min(mk.end, e), " ,.;:")
             chunk = doc.text[a:b]
-            if len(regex.findall(r"[\p{L}\d]+", chunk)) < 3 or is_author_list(chunk, single=True):
+            if len(_WORDS.findall(chunk)) < 3 or is_author_list(chunk, single=True):
                 continue
             if best is None or b - a > best[1] - best[0]:
                 best = (a, b)
@@ -305,7 +326,7 @@ class PublicationParser:
                         a_e = em.start()
                     authors = split_authors(text, s0, a_e)
                 continue
-            words = len(regex.findall(r"[\p{L}\d]+", chunk))
+            words = len(_WORDS.findall(chunk))
             if title is not None and (_VENUE_ABBR.search(chunk) or _YEAR.search(chunk) or _VENUE_WORDS.search(chunk)
                                       or words <= 8):
                 if venue is None:
@@ -331,7 +352,7 @@ class PublicationParser:
             if a < e <= b or (s < a < e and b >= e - 2):
                 e = min(e, a)
         s, e = trim(text, s, e, " ,.;:\n")
-        m = regex.match(r"(?:in|at|on)\s+(?:the\s+)?(?=\p{Lu}|\d)", text[s:e], regex.I)
+        m = _VENUE_LEAD.match(text[s:e])
         if m:
             s += m.end()
         tail_re = _PATENT_TAIL if _PATENT.search(text, s, e) else _VENUE_TAIL
@@ -344,7 +365,7 @@ class PublicationParser:
         abbr = _VENUE_ABBR.fullmatch(text[s:e].strip())
         if abbr:
             return (s + abbr.start("v"), s + abbr.end("v"), abbr.group("v"))
-        if e - s < 2 or not regex.search(r"\p{L}", text[s:e]):
+        if e - s < 2 or not _LETTER.search(text[s:e]):
             return None
         return (s, e)
 
@@ -370,8 +391,8 @@ class PublicationParser:
             title = trim(text, t_s, head_end, " ,.;:")
             v_s = g.end()
             v = trim(text, v_s, e, " ,.;:")
-            v = (v[0] + len(regex.match(r"[/\s]*", text[v[0]:v[1]]).group(0)), v[1])
-            vm = regex.match(r"(?:[^,，.:：]|\.(?=\d)|:(?=\d{4}\.\d))+", text[v[0]:v[1]])
+            v = (v[0] + len(_SLASH_WS.match(text[v[0]:v[1]]).group(0)), v[1])
+            vm = _GBT_VENUE.match(text[v[0]:v[1]])
             venue = (v[0], v[0] + vm.end()) if vm else None
             if venue:
                 venue = trim(text, *venue, " ,.;:")
@@ -403,7 +424,7 @@ class PublicationParser:
             em = _ET_AL.search(text, rest, e)
             stop = em.start() if em else None
             if stop is None:
-                sm = regex.search(r"\.\s+(?=\p{Lu})", text[rest:e])
+                sm = _DOT_UPPER.search(text[rest:e])
                 stop = rest + sm.start() if sm else e
             if is_author_list(text[rest:stop], single=True):
                 authors = split_authors(text, rest, stop)
@@ -453,9 +474,7 @@ class PublicationParser:
         if sentences:
             first_s, first_e = sentences[0]
             a_e = first_e
-            ym = regex.search(r"(?:(?<!\b\p{Lu})[.,])?\s*(?:\(?((?:19|20)\d{2})[a-z]?\)?(?:,\s*\p{L}+\.?(?:\s+\d{1,2})?)?"
-                           r"|\(\s*(?:in\s+press|forthcoming|under\s+review|submitted|accepted|n\.\s*d\.)\s*\))\s*$",
-                           text[first_s:first_e], regex.I)
+            ym = _AUTHOR_YEAR.search(text[first_s:first_e])
             if ym:
                 a_e = first_s + ym.start()
             chunk = text[first_s:a_e]
@@ -472,7 +491,7 @@ class PublicationParser:
                 rest = sentences[2:]
                 if len(sentences) == 2:
                     # "Title, Venue, 2021." in one sentence: the venue is the last comma part with venue words
-                    parts = [p for p in regex.finditer(r"[^,]+", text[title[0]:title[1]])]
+                    parts = [p for p in _COMMA_PART.finditer(text[title[0]:title[1]])]
                     if len(parts) >= 2:
                         for i in range(1, len(parts)):
                             tail = text[title[0] + parts[i].start():title[1]]
@@ -507,7 +526,7 @@ class PublicationParser:
         pos = s
         for m in _SENTENCE_END.finditer(text, s, e):
             # "Wang, X." initials and "pp." do not end a sentence
-            if regex.search(r"(?:^|[\s,(])\p{Lu}\.$", text[max(s, m.start() - 2):m.start() + 1]):
+            if _INITIAL_END.search(text[max(s, m.start() - 2):m.start() + 1]):
                 continue
             if m.start() > pos:
                 out.append(trim(text, pos, m.start() + (1 if text[m.start()] in "?!" else 0), " \n"))

@@ -161,6 +161,9 @@ platforms platform ide ides frontend front-end backend back-end skills skill tec
 toolkits toolkit others other misc miscellaneous familiar proficient with in and & deep learning machine ml
 data dl os operating systems system version control testing office design stack environment environments
 editors editor development dev big analysis visualization methods expertise""".split())
+# a table's header row ("Category<TAB>Skills"): not skills
+_HEADER_WORDS = frozenset({"skills", "skill", "category", "categories", "area", "areas", "skill set", "skillset", "level",
+                           "proficiency", "tools", "technologies", "technical skills"})
 _ZH_LABELS = regex.compile(r"^(?:编程语言|编程|语言|技能|工具|框架|软件|数据库|开发工具|开发环境|专业技能|计算机|"
                            r"计算机技能|技术栈|平台|操作系统|办公软件|其他|其它)$")
 _CERT_LABEL = regex.compile(r"certif|licen|证书|资格|认证", regex.I)
@@ -186,9 +189,17 @@ _ZH_SUFFIX = regex.compile(r"\s*(?:等+\p{Han}{0,8}|原理|操作系统|系统|�
 # items that are only a label word ("证书及语言" read as a list): not skills
 _LABEL_ONLY = regex.compile(r"^(?:证书|资格|语言|外语|技能|工具|框架|软件|其他|其它|爱好|兴趣|荣誉|奖励|获奖)$")
 _EN_TAIL = regex.compile(r"(?:\s*(?:,|\band\b)?\s*(?:etc\.?|and so on|and more)|\s*\.{2,}|…)$", regex.I)
+_DURATION = regex.compile(r"(?:\d+(?:\.\d+)?\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+                           r"(?:years?|yrs?|months?|mos?)(?:\s+(?:of\s+)?(?:experience|exp\.?))?|\d+(?:\.\d+)?\s*年(?:以上|经验)?", regex.I)
+_ACRONYM_TAIL = regex.compile(r"(?P<base>[A-Za-z][\w.+#-]*)\s+(?P<acr>\p{Lu}{2,5})")
+# "Java　熟练度：精通", "Python - Level: Advanced": one skill with its level
+_LEVEL_KV = regex.compile(r"\G(?P<skill>[^:：,，、;；]{1,40}?)\s*[-–—|]?\s*(?:熟练度|熟练程度|掌握程度|掌握情况|水平|"
+                          r"level|proficiency)\s*[:：]\s*(?P<level>[^,，;；:：]{1,20}?)\s*$", regex.I)
+# "Cloud & DevOps<TAB>AWS, Docker": a table row flattened with a tab, the first cell a label
+_TAB_LABEL = regex.compile(r"\G(?P<label>[^\t:：,，、;；()（）\d]{1,40}?)[ ]*\t\s*")
 _PAREN_TAIL = regex.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
 _SEPARATOR = regex.compile(
-    r"\s*(?:[,，、;；|>＞/／]|\s\+\s|(?<=[A-Za-z])\+(?=[A-Za-z])|\s(?:and|&|or)\s|(?<=\S)&(?=\S)|\s•\s|和|及|以及|与)\s*",
+    r"\s*(?:[,，、;；|>＞/／]|\s\+\s|(?<=[A-Za-z])\+(?=[A-Za-z])|\s(?:and|&|or)\s|(?<=\S)&(?=\S)|\s[•·・]\s|和|及|以及|与)\s*",
     regex.I)
 _WORD = regex.compile(r"[A-Za-z][\w'.+#-]*|\p{Han}")
 _LINK = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:com|org|net|edu|name|io|cn|me)\b/?\S*", regex.I)
@@ -275,14 +286,21 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
             level = (m.start(g), m.end(g), m.group(g))
             s = m.end()
     own_level = None
-    # trailing "(Proficient)" / "(Basic, built a ...)" / "(7 年左右的使用经历)"
+    sub_items: list[SkillItem] = []
+    # trailing "(Proficient)" / "(Basic, built a ...)" / "(7 年左右的使用经历)" / "(3 years)";
+    # a parenthesis that lists known skills names them too: "AWS (EC2, S3, Lambda)"
     m = _PAREN_TAIL.search(text, s, e)
     if m and m.start() > s:
         inner_s, inner_e = m.start(1), m.end(1)
         first = _LIST_SEPARATOR.split(text[inner_s:inner_e], maxsplit=1)[0].strip()
-        if _LEVEL_WORDS.match(first):
+        if _LEVEL_WORDS.match(first) or _DURATION.fullmatch(first):
             fs = text.index(first, inner_s)
             own_level = (fs, fs + len(first), first)
+        else:
+            parts = _split_items(text, inner_s, inner_e)
+            hits = [(a, b, lookup_skill(simp[a:b])) for a, b in parts]
+            if hits and all(h for _, _, h in hits):
+                sub_items = [SkillItem(a, b, _written_name(text[a:b], h[0]), h[1], True, level) for a, b, h in hits]
         e = m.start()
     # trailing "etc", 等, 系统/语言/框架
     for _ in range(2):
@@ -302,15 +320,19 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
     hit = lookup_skill(simp[s:e])
     item_level = own_level or level
     if hit:
-        return [SkillItem(s, e, _written_name(raw, hit[0]), hit[1], True, item_level)], level
-    if _LABEL_ONLY.match(simp[s:e]):
-        return [], level
+        return [SkillItem(s, e, _written_name(raw, hit[0]), hit[1], True, item_level)] + sub_items, level
+    am = _ACRONYM_TAIL.fullmatch(simp, s, e)
+    if am and lookup_skill(am.group("base")) and not lookup_skill(am.group("acr")):  # "SAP MM", "Epic EHR": a product module named as written
+        h = lookup_skill(am.group("base"))
+        return [SkillItem(s, e, _WHITESPACE_RUN.sub(" ", raw), h[1], True, item_level)] + sub_items, level
+    if _LABEL_ONLY.match(simp[s:e]) or raw.casefold() in _HEADER_WORDS:
+        return sub_items, level
     if natural_language_key(raw):
         return [SkillItem(s, e, raw, "language", False, item_level)], level
     # not in the table: known skills inside it, else the item itself when it is short
     inner = [mm for mm in _embedded().finditer(simp, s, e)]
     if inner:
-        out = []
+        out = list(sub_items)
         for mm in inner:
             h = lookup_skill(mm.group(0))
             if h:
@@ -323,8 +345,8 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
     if (list_context and latin_words <= 3 and han <= 6 and not _PROSE_PUNCT.search(raw)
             and not _LONG_NUMBER.search(raw) and (latin_words + (1 if han else 0)) >= 1
             and not (latin_words and raw[:1].islower() and latin_words > 1)):
-        return [SkillItem(s, e, _VERSION.sub("", raw) or raw, None, False, item_level)], level
-    return [], level
+        return [SkillItem(s, e, _VERSION.sub("", raw) or raw, None, False, item_level)] + sub_items, level
+    return sub_items, level
 
 
 def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_section: bool = True) -> SkillLine:
@@ -338,7 +360,18 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
     if num and num.end() < end:  # "5. 了解Hadoop、Spark": list numbering
         labels.append((num.start(), num.end()))
         s = num.end()
+    kv = _LEVEL_KV.match(simp, s, end)
+    if kv:
+        ks, ke = trim(text, kv.start("skill"), kv.end("skill"))
+        ls, le = trim(text, kv.start("level"), kv.end("level"))
+        got, _ = _clean_item(text, simp, ks, ke, (ls, le, text[ls:le]), True)
+        labels.append((ke, ls))
+        return SkillLine("skills" if got else "none", got, labels, True, 1)
     m = _LABEL.match(simp, s, end)
+    if not m:
+        tm = _TAB_LABEL.match(simp, s, end)
+        if tm and len(_TOKEN.findall(tm.group("label"))) <= 4 and not lookup_skill(tm.group("label")):
+            m = tm
     if m:
         label = text[m.start("label"):m.end("label")].strip()
         label_simp = simp[m.start("label"):m.end("label")].strip()

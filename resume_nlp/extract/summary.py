@@ -87,17 +87,49 @@ def bullet_mention(text: str, bl: BodyLine, source: str) -> list[Mention]:
     return [make_mention(text, "_label", bl.bullet[0], bl.bullet[1], source=source)]
 
 
+_OBJECTIVE_LABEL = regex.compile(r"\G(?:career\s+objective|objective|career\s+goal|求职目标|职业目标)\s*[:：]\s*", regex.I)
+_PROSE_END = regex.compile(r"[.!?](?:\s|$)|[。！？]")
+_CONTACTISH = regex.compile(r"@|https?://|www\.|\d{3}[\s\-)]*\d{3,}|[|｜·•]\s")
+
+
+def _header_prose(view: SectionView, lines: list[BodyLine]) -> tuple[list[BodyLine], str, tuple[int, int] | None]:
+    """A bio paragraph under the name without a heading (summary), or an "Objective: ..." line (headline)."""
+    text = view.doc.text
+    if not any(sec.kind == "objective" for sec in view.doc.sections):
+        for bl in lines:
+            m = _OBJECTIVE_LABEL.match(text, bl.start, bl.end)
+            if m and m.end() < bl.end:
+                return [BodyLine(bl.line, m.end(), bl.end, None, text[m.end():bl.end])], "headline", (bl.start, m.end())
+    if any(sec.kind == "summary" for sec in view.doc.sections):
+        return [], "summary", None
+    paragraphs: list[list[BodyLine]] = []
+    prev_end = None
+    for bl in lines:
+        if prev_end is None or text[prev_end:bl.line.start].count("\n") > 1:
+            paragraphs.append([])
+        paragraphs[-1].append(bl)
+        prev_end = bl.line.end
+    for par in paragraphs[1:]:  # the first paragraph holds the name
+        body = " ".join(text[bl.start:bl.end] for bl in par)
+        if len(body) >= 80 and _PROSE_END.search(body) and not _CONTACTISH.search(body) and not any(b.bullet for b in par):
+            return par, "summary", None
+    return [], "summary", None
+
+
 # --- the parser -----------------------------------------------------------------------------
 class SummaryParser:
     name: ClassVar[str] = "summary"
-    kinds: ClassVar[frozenset[str]] = frozenset({"summary", "objective"})
+    kinds: ClassVar[frozenset[str]] = frozenset({"summary", "objective", "header"})
 
     def __call__(self, view: SectionView) -> list[Draft]:
         text = view.doc.text
         lines = list(body_lines(view))
+        kind = "headline" if view.kind == "objective" else "summary"
+        label = None
+        if view.kind == "header":
+            lines, kind, label = _header_prose(view, lines)
         if not lines:
             return []
-        kind = "headline" if view.kind == "objective" else "summary"
         paragraphs: list[list[BodyLine]] = []
         prev_end = None
         for bl in lines:
@@ -127,4 +159,6 @@ class SummaryParser:
         draft.set(Mention("text", value, start, end, text_lang(value), 1.0, f"{self.name}:{kind}"))
         for bl in lines:
             draft.consumed += bullet_mention(text, bl, self.name)
+        if label:
+            draft.consumed.append(make_mention(text, "_label", label[0], label[1], source=self.name))
         return [draft]

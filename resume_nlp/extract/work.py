@@ -98,8 +98,36 @@ _KV_LABEL = regex.compile(
 # Body labels: the label is layout, the rest of the line is the highlight.
 _BODY_LABEL = regex.compile(
     r"^(?:工作内容|工作职责|主要职责|岗位职责|职责描述|工作描述|项目描述|项目内容|项目简介|项目介绍|项目职责|责任描述|"
-    r"主要工作|工作业绩|主要业绩|项目业绩|项目成果|个人职责|Responsibilities|Description|Achievements|Key\s+Achievements|"
-    r"Duties|Summary)\s*[:：]\s*",
+    r"主要工作|工作业绩|主要业绩|项目业绩|项目成果|个人职责|实习内容|实践内容|工作内容描述|内容|业绩|"
+    r"Responsibilities|Description|Achievements|Key\s+Achievements|"
+    r"Duties(?:,?\s+Accomplishments)?(?:,?\s+and\s+Related\s+Skills)?|Summary)\s*[:：]\s*",
+    regex.IGNORECASE,
+)
+# Job-site and federal-resume metadata printed in an entry's head: the whole line is layout
+# ("所属行业：互联网", "企业性质：民营 | 规模：10000人以上", "Hours per week: 40").
+_META_LINE = regex.compile(
+    r"^(?:所属行业|行业|企业性质|公司性质|公司规模|规模|公司介绍|企业介绍|公司简介|薪资|月薪|年薪|税前月薪|"
+    r"工作性质|汇报对象职位|证明人|"
+    r"Grade\s+Level|Series|Pay\s+Plan|Salary|Hours\s+per\s+week|Okay\s+to\s+contact(?:\s+this\s+supervisor)?|"
+    r"May\s+contact|Industry|Company\s+size)\s*[:：]",
+    regex.IGNORECASE,
+)
+# A street address or "City, ST 20420 United States" line under an employer (federal resumes).
+_ADDRESS_LINE = regex.compile(
+    r"^\d{1,6}\s+[A-Z][\w.' ]{1,60}?\b(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|"
+    r"Parkway|Pkwy|Highway|Hwy|NW|NE|SW|SE)\.?(?:,?\s+(?:Suite|Ste|Room|Rm)\.?\s*\w+)?$"
+    r"|^[A-Z][\w .'-]{1,40},\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?(?:\s+(?:United\s+States|USA|US))?$"
+)
+# Company size after an employer on a job-site export ("广州宝洁有限公司（1000-9999人）", "(5,000+ employees)").
+_COMPANY_SIZE = regex.compile(
+    r"[(（]\s*(?:少于|多于|大于)?\s*\d[\d,]*\s*(?:[-–~至]\s*\d[\d,]*\s*)?\+?\s*(?:人|名员工|employees|staff)(?:以上|以下|左右)?\s*[)）]",
+    regex.IGNORECASE)
+# Dot leaders between a title and its dates ("Office Manager, Acme ........ 2017 – Present").
+_LEADER = regex.compile(r"[ \t]*(?:\.{3,}|…{2,}|·{3,}|_{3,})[ \t]*")
+# A gap in employment, not a job ("Career Break  2015 – 2016", "职业空窗期").
+_GAP_ENTRY = regex.compile(
+    r"^(?:career\s+(?:break|gap)|employment\s+gap|sabbatical(?:\s+leave)?|gap\s+year|parental\s+leave|family\s+leave|"
+    r"personal\s+leave|caregiving|职业空窗期?|空窗期|待业|休假|照顾家庭)\b",
     regex.IGNORECASE,
 )
 # Any short "label:" at the start of a line ("下属人数：0", "离职原因：…"): not an entry head.
@@ -107,7 +135,7 @@ _ANY_LABEL = regex.compile(r"^(?:\p{Han}{2,8}|[A-Za-z][A-Za-z ]{1,20}?)\s*[:：]
 
 # Column separators inside a head line.
 _CELL_SPLIT = regex.compile(
-    r"\x00+|\s*[|｜丨│•·・]\s*|\s+[–—-]{1,2}\s+|\s*—\s*|\t+|\s{2,}|\s*[;；]\s*")
+    r"\x00+|[ \t]*(?:\.{3,}|…{2,})[ \t]*|\s*[|｜丨│•·・]\s*|\s+[–—-]{1,2}\s+|\s*—\s*|\t+|\s{2,}|\s*[;；]\s*")
 _CELL_STRIP = " \t,，:：;；-–—|/()（）"
 
 _EN_ORG_SUFFIX = regex.compile(
@@ -248,7 +276,12 @@ def _place_with_country(text: str) -> dict | None:
         last = parse_location(parts[-1])
     except OSError:
         return None
-    if not last or set(last) - {"country"} or not last.get("country"):
+    region = None
+    if last and set(last) == {"region", "country"} and _STATE_CODE.fullmatch(parts[-1]) and len(parts) == 2:
+        region = last["region"]  # "Cleveland, OH": a city the gazetteer does not list, in a known state
+    elif not last and _STATE_CODE.fullmatch(parts[-1]) and parts[-1] in _OTHER_STATES and len(parts) == 2:
+        region, last = parts[-1], {"country": _OTHER_STATES[parts[-1]]}
+    elif not last or set(last) - {"country"} or not last.get("country"):
         return None
     for part in parts[:-1]:
         if not _PLACE_WORDS.fullmatch(part) or sum(w[:1].isupper() for w in part.split()) > 2 or _EN_ORG_SUFFIX.search(part) \
@@ -259,7 +292,15 @@ def _place_with_country(text: str) -> dict | None:
     out = {"city": parts[0], "country": last["country"]}
     if len(parts) == 3:
         out["region"] = parts[1]
+    elif region:
+        out["region"] = region
     return out
+
+
+_STATE_CODE = regex.compile(r"[A-Z]{2,3}")
+# Australian states and Canadian provinces the gazetteer may not list ("Sydney, NSW").
+_OTHER_STATES = {c: "AU" for c in ("NSW", "VIC", "QLD", "TAS", "ACT")} | \
+    {c: "CA" for c in ("ON", "BC", "QC", "AB", "MB", "SK", "NS", "NB", "NL", "PE")}
 
 
 def _find_dates(text: str, offset: int) -> list:
@@ -413,6 +454,7 @@ class _P:
     bullet_span: tuple[int, int] | None = None
     durations: tuple = ()  # "· 3 yrs 4 mos" after a date (LinkedIn export): layout, not a value
     columns: tuple = ()    # kinds of the cells, from a table header row above ("时间 公司 职位")
+    meta: bool = False     # a metadata line of the head ("所属行业：…", "Hours per week: 40", an address): layout
 
     @property
     def range_date(self) -> bool:
@@ -426,13 +468,13 @@ def _residue(p: _P) -> str:
         out.append(p.text[pos - p.start:s - p.start])
         pos = e
     out.append(p.text[pos - p.start:])
-    return "".join(out)
+    return _LEADER.sub("\t", "".join(out))
 
 
 # "Jan 2020 - Present · 2 yrs 3 mos", "2018 – 2020 (2 years)": the length of a stay
 _DURATION = regex.compile(
-    r"\s*(?:[·•|,(（]\s*)?(?:\d+\s*(?:yrs?|years?|mos?|months?|年|个月|個月)\b\s*){1,2}[)）]?"
-    r"|\s*(?:[·•|,(（]\s*)?(?:less\s+than\s+a\s+year|\d+\s*\+?\s*(?:yrs?|mos?))[)）]?",
+    r"\s*(?:[·•|,(（\[【]\s*)?(?:\d+\s*(?:yrs?|years?|mos?|months?|年|个月|個月)(?![A-Za-z])\s*){1,2}[)）\]】]?"
+    r"|\s*(?:[·•|,(（\[【]\s*)?(?:less\s+than\s+a\s+year|\d+\s*\+?\s*(?:yrs?|mos?))[)）]?",
     regex.IGNORECASE)
 
 
@@ -474,6 +516,8 @@ def _one_liner(p: _P) -> bool:
 
 def _headish(p: _P) -> bool:
     """A line that belongs in an entry's head (not a highlight)."""
+    if p.meta:
+        return True
     if p.bullet and not p.styled:
         return False
     if _BODY_LABEL.match(p.text):
@@ -525,8 +569,10 @@ def _bullet_opens_entry(p: _P, nxt: _P | None, first: bool) -> bool:
 
 def _line_opens_entry(p: _P, prev: _P, nxt: _P | None) -> bool:
     """A non-bullet paragraph after an entry's body: does it start the next entry?"""
-    if _continues(prev, p) or _BODY_LABEL.match(p.text):
+    if p.meta or _continues(prev, p) or _BODY_LABEL.match(p.text):
         return False
+    if not p.styled and not p.range_date and prev.text.rstrip().endswith((":", "：")) and not prev.dates:
+        return False  # "Duties, Accomplishments and Related Skills:" introduces the lines after it
     if _KV_LABEL.match(p.text):
         return _kv_cells(p.text, p.start)[0][0] in ("org", "title", "date")
     if _SUPERVISOR_LABEL.match(p.text) or _ANY_LABEL.match(p.text):
@@ -617,7 +663,7 @@ def _supervisor_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     if _EMAIL.match(text, pos, end):
         return None
     m = _ZH_NAME.match(text, pos, end) if _HAN.match(text[pos:pos + 1]) else _EN_NAME.match(text, pos, end)
-    if not m:
+    if not m or _is_position(m.group()):
         return None
     s, e = m.span()
     return (s, e) if e > s else None
@@ -644,10 +690,16 @@ class _Head:
         text = self.text
         if p.bullet_span:
             self._label(*p.bullet_span)
+        if p.meta:
+            self._label(p.start, p.end)
+            return
         used = [(d.start, d.end) for d in p.dates]
         for s, e in p.durations:
             self._label(s, e)
             used.append((s, e))
+        for m in _COMPANY_SIZE.finditer(text, p.start, p.end):
+            self._label(*m.span())
+            used.append(m.span())
         self.dates.extend((d, p) for d in p.dates)
         # labelled clauses: supervisor
         for m in _SUPERVISOR_LABEL.finditer(text, p.start, p.end):
@@ -801,7 +853,8 @@ class _Head:
             self._add("loc", s, e, styled, loc)
         elif (_EN_TEAM.search(piece) or _ZH_TEAM.search(simp)) and not regex.search(
                 r"(?i)\b(?:university|institute|inc|ltd|corp|company|laborator(?:y|ies))\b|大学|公司", piece):
-            self._add("team", s, e, styled)
+            s2, e2 = self._strip_location(s, e, styled) if "," in piece else (s, e)
+            self._add("team", s2, e2, styled)
         elif _HAN.search(piece) or not self._rest_pieces(s, e, styled):
             self._org_cell(s, e, styled)
 
@@ -933,8 +986,13 @@ class _Head:
             if merged:
                 pk, pa, pb, pl = merged[-1]
                 same_script = pl == latin
-                if (kind == pk and (same_script or kind == "title")) or \
-                        (pk == "org" and kind in ("title", "org") and _ZH_ORG_SUFFIX.search(simp[a:b]) and not latin):
+                # "Hang Seng Bank Limited 恒生銀行有限公司": a whole name in each script stays two variants
+                both_named = pl and not latin and kind == "org" and bool(
+                    _EN_ORG_SUFFIX.search(text[pa:pb]) or _EN_LEGAL_FORM.search(text[pa:pb])) and \
+                    bool(regex.search(r"\p{Han}{2,}(?:公司|银行|集团|事务所|大学|学院|医院)$", simp[a:b]))
+                if not both_named and ((kind == pk and (same_script or kind == "title")) or
+                                       (pk == "org" and kind in ("title", "org") and _ZH_ORG_SUFFIX.search(simp[a:b])
+                                        and not latin)):
                     merged[-1] = [pk, pa, b, pl]
                     continue
                 if pk == "title" and kind == "title":
@@ -1009,8 +1067,9 @@ class ExperienceParser:
         bullet = bullet_span is not None
         simp = doc.simplified[start:end]
         dates = [d for d in _find_dates(simp, start) if not _embedded_year(text, d, start, end)]
+        meta = not bullet and bool(_META_LINE.match(text[start:end]) or _ADDRESS_LINE.match(text[start:end]))
         return _P(para, start, end, text[start:end], simp, bullet, para.styled, dates, bullet_span,
-                  _durations(text, dates, end))
+                  _durations(text, dates, end), meta=meta)
 
     @staticmethod
     def _group(paras: list[_P]) -> list[_Entry]:
@@ -1030,12 +1089,16 @@ class ExperienceParser:
                     cur.body.append(p)
                 continue
             if cur is None:
+                if p.meta:
+                    continue
                 if p.text.rstrip().endswith((":", "：")) and not p.dates and not _KV_LABEL.match(p.text):
                     continue  # an introduction ("目前主要领域在…:")
                 cur = _Entry([p]) if _headish(p) else _Entry([], [p])
                 entries.append(cur)
             elif not cur.body:
-                if cur.heads and not _SUPERVISOR_LABEL.match(p.text) and (
+                if p.meta:
+                    cur.heads.append(p)
+                elif cur.heads and not _SUPERVISOR_LABEL.match(p.text) and (
                         p.range_date and any(d.date_to or not d.single for q in cur.heads for d in q.dates)
                         or _one_liner(p) and any(_one_liner(q) for q in cur.heads)):
                     # a second dated head: the next entry (its styled title may already sit in this head)
@@ -1066,6 +1129,8 @@ class ExperienceParser:
         text = doc.text
         if not entry.heads:
             return []  # prose with no head: not an entry (left to meta.unparsed)
+        if _GAP_ENTRY.match(entry.heads[0].text):
+            return []  # "Career Break  2015 – 2016": a gap between jobs, no entry
         head = _Head(doc, entry.heads)
         cells = head.cells
         by = lambda kind: [c for c in cells if c.kind == kind]  # noqa: E731
@@ -1096,12 +1161,21 @@ class ExperienceParser:
         if kind == "work":
             positions = self._position_tail(text, positions, titles, orgs)
             put("position", self._pair(positions))
+            teams = by("team")
             if not orgs:
-                # "Acme Widgets | Data Analyst": an unstyled title beside a position is the employer
+                # "Acme Widgets | Data Analyst": an unstyled title beside a position is the employer;
+                # a unit-like title ("Medical-Surgical Unit") is the team when another title is left
                 cand = [c for c in titles if not c.explicit] if positions else []
+                unit = [c for c in cand if _EN_TEAM.search(str(c.value)) and not _HAN.search(str(c.value))]
+                if unit and len(cand) > len(unit):
+                    cand = [c for c in cand if c not in unit]
+                    teams = teams or unit[:1]
                 orgs = cand[:1]
+            if not orgs and positions and teams and not teams[0].explicit:
+                # "Office Manager, Brightline Dental Group, Portland, OR": the only name is the employer
+                orgs, teams = teams[:1], teams[1:]
             put("organization", self._pair(orgs))
-            put("team", by("team")[:1])
+            put("team", teams[:1])
             wtype = self._work_type(view, positions, orgs, head)
             if wtype:
                 draft.fields["type"] = [Mention("type", wtype, positions[0].start if positions else draft.start,
@@ -1153,6 +1227,10 @@ class ExperienceParser:
         for c in titles:
             if c.start > first.end and not c.explicit and regex.fullmatch(r"[ \t]*[–—-]{1,2}[ \t]*", text[first.end:c.start]) \
                     and len(_WORD.findall(str(c.value))) <= 4:
+                if _EN_TEAM.search(str(c.value)):
+                    c.kind = "team"  # "Registered Nurse – Medical-Surgical Unit": the unit, not the title
+                    titles.remove(c)
+                    return positions
                 merged = _Cell("position", first.start, c.end, _clean(text[first.start:c.end]), first.styled)
                 titles.remove(c)
                 return [merged] + positions[1:]
@@ -1280,6 +1358,9 @@ class ExperienceParser:
         text = doc.text
         items: list[list[_P]] = []
         for p in entry.body:
+            if p.meta:
+                draft.consumed.append(Mention("_label", p.text, p.start, p.end, _lang(p.text), 1.0, SOURCE))
+                continue
             if p.bullet_span:
                 draft.consumed.append(Mention("_label", text[p.bullet_span[0]:p.bullet_span[1]], p.bullet_span[0],
                                               p.bullet_span[1], "en", 1.0, SOURCE))

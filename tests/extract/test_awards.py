@@ -107,3 +107,23 @@ def test_awards_sentence_repeating_an_awards_section_entry_is_dropped():
 # fmt: on
 def test_awards_lost_heading_ends_the_section(text, expected):
     assert _awards(text) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Honors & Awards\nNSF CAREER Award, National Science Foundation, $550,000, 2023",
+     [("NSF CAREER Award", "2023", "National Science Foundation")]),
+    ("Honors & Awards\nBeckman Young Investigator Award, Arnold and Mabel Beckman Foundation, 2022",
+     [("Beckman Young Investigator Award", "2022", "Arnold and Mabel Beckman Foundation")]),
+    ("Awards\nDreyfus Teacher-Scholar Prize ($5,000), 2021", [("Dreyfus Teacher-Scholar Prize", "2021", None)]),
+    ("Awards\niF Design Student Award, iF International Forum Design, 2018",
+     [("iF Design Student Award", "2018", "iF International Forum Design")]),
+    ("Awards\nMeritorious Winner, Interdisciplinary Contest in Modeling, 2019",
+     [("Meritorious Winner, Interdisciplinary Contest in Modeling", "2019", None)]),
+    ("Experience\nBaylor Medical Center, Registered Nurse, 2019 – Present\n- Named DAISY Award honoree in 2022.",
+     [("DAISY Award", "2022", None)]),
+    ("实习经历\n2022.07-2022.09 蚂蚁集团 数据分析实习生\n竞赛获奖\n国家奖学金（国家级） 2021.11", [("国家奖学金(国家级)", "2021-11", None)]),
+])
+# fmt: on
+def test_awards_money_issuers_and_stray_headings(text, expected):
+    assert _awards_full(text) == expected

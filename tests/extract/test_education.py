@@ -283,3 +283,47 @@ def test_education_table_header_is_consumed():
     _, drafts = _drafts("教育经历\n时间\t学校\t专业\t学历\n2016.09-2020.06\t南京大学\t人力资源管理\t本科\n")
     (d,) = [d for d in drafts if d.kind == "education"]
     assert any(m.value == "时间" for m in d.consumed)
+
+
+# --- round 2: ongoing, exchange, double-degree, joined names, honours ------------------------
+
+def test_education_zh_ongoing_phd_and_exchange_status_words():
+    entries = _entries("教育背景\n2022.09-至今  清华大学  计算机科学与技术系  博士在读\n"
+                       "2018.09-2022.06  武汉大学  计算机学院  计算机科学与技术  工学学士\n"
+                       "双学位：经济学学士（武汉大学经济与管理学院）\nGPA：3.86/4.0，专业排名：5/186\n"
+                       "2021.01-2021.05  新加坡国立大学  计算机学院  交换生\n")
+    assert [e["institution"]["zh"] for e in entries] == ["清华大学", "武汉大学", "新加坡国立大学"]
+    assert entries[0]["end"] == "present" and entries[0]["field"] == {"zh": "计算机科学与技术"}
+    assert entries[1]["gpa"] == [{"value": 3.86, "scale": 4.0}] or entries[1]["gpa"] == {"value": 3.86, "scale": 4.0}
+    assert "field" not in entries[2] and "degree" not in entries[2]
+
+
+def test_education_en_joined_and_dashed_institution_names():
+    entries = _entries("EDUCATION\nVirginia Polytechnic Institute and State University Blacksburg, VA United States\n"
+                       "Bachelor's Degree 05/2011\nMajor: Economics\n\n2011   B.S., Biochemistry, University of Wisconsin–Madison\n")
+    assert [e["institution"]["en"] for e in entries] == [
+        "Virginia Polytechnic Institute and State University", "University of Wisconsin–Madison"]
+
+
+def test_education_honours_class_is_not_field_or_award():
+    _, drafts = _drafts("EDUCATION\nBachelor of Engineering (Honours) in Software Engineering    2012 – 2015\n"
+                        "University of New South Wales, Sydney, NSW\n")
+    edu = [d for d in drafts if d.kind == "education"]
+    assert [m.value for m in edu[0].fields["field"]] == ["Software Engineering"]
+    assert not [d for d in drafts if d.kind == "awards"]
+
+
+def test_education_exchange_under_university_with_school_of():
+    entries = _entries("EDUCATION\nUniversity of Toronto, Canada\nExchange Student, Rotman School of Management\n01/2017 – 04/2017\n")
+    assert len(entries) == 1
+    assert entries[0]["institution"] == {"en": "University of Toronto"}
+    assert entries[0]["department"] == {"en": "Rotman School of Management"}
+    assert "field" not in entries[0]
+
+
+def test_education_hkdse_and_associate_in():
+    entries = _entries("EDUCATION\nDiocesan Boys' School\nHong Kong Diploma of Secondary Education (HKDSE), 2014\n\n"
+                       "Central Piedmont Community College, Charlotte, NC\n"
+                       "Associate in Applied Science, Supply Chain Management, 2017\n")
+    assert [e["degree"] for e in entries] == ["high_school", "associate"]
+    assert entries[1]["field"] == {"en": "Supply Chain Management"}

@@ -72,3 +72,21 @@ def test_languages_more_spoken_languages():
     text = "Languages\nEnglish (native), French (professional working proficiency), Swahili (conversational)"
     assert [(c, p) for c, p, _ in _langs(text)] == [
         ("en", "native"), ("fr", "professional working proficiency"), ("sw", "conversational")]
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Chinese: HSK 5 (256/300), HSKK Intermediate", [("HSK 5", 256.0), ("HSKK Intermediate", None)]),
+    ("French — B1 (DELF B1)", [("DELF B1", None)]),
+    ("英语：CET-6（562）、雅思 7.0", [("CET-6", 562.0), ("IELTS", 7.0)]),
+    ("HSK六级", [("HSK 6", None)]),
+    ("English — C1 (TOEFL iBT 108: Reading 28, Listening 29, Speaking 25, Writing 26; MyBest 111)", [("TOEFL", 108.0)]),
+])
+# fmt: on
+def test_tests_with_levels_and_parenthesised_scores(text, expected):
+    assert [(t.name, t.score) for t in find_tests(text, text, 0, len(text))] == expected
+
+
+def test_toefl_sections_after_a_colon():
+    t = "TOEFL iBT 108: Reading 28, Listening 29, Speaking 25, Writing 26"
+    assert find_tests(t, t, 0, len(t))[0].sections == {"reading": 28, "listening": 29, "speaking": 25, "writing": 26}

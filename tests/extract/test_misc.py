@@ -85,3 +85,39 @@ def test_misc_references_one_a_line_without_bullets():
 # fmt: on
 def test_misc_interest_separators(text, expected):
     assert [d.get("text") for d in _run(InterestParser(), text)] == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Certifications\nPMP, PMI, #1234567, valid until 2026", [("PMP", "PMI", None)]),
+    ("Licenses\nRegistered Nurse (RN), Texas Board of Nursing, License #872341, exp. 08/2025",
+     [("Registered Nurse (RN)", "Texas Board of Nursing", None)]),
+    ("Certifications\nProgressive Care Certified Nurse (PCCN), AACN, 2021", [("Progressive Care Certified Nurse (PCCN)", "AACN", "2021")]),
+    ("证书\n2021.11 Oracle Certified Professional, Java SE 11 Developer",
+     [("Oracle Certified Professional, Java SE 11 Developer", "Oracle", "2021-11")]),
+])
+# fmt: on
+def test_certificates_ids_expiry_and_tracks(text, expected):
+    got = [(d.get("name"), d.get("issuer"), d.get("date")) for d in _run(CertificateParser(), text)]
+    assert got == expected
+
+
+def test_references_side_by_side_columns():
+    text = ("References\nProf. Dr. Andreas Butz\tDr. Sabine Keller\n"
+            "Chair of Media Informatics, LMU Munich\tUX Lead, Siemens AG\nbutz@example.de\ts.keller@example.com")
+    got = [(d.get("name"), d.get("email"), d.get("relation")) for d in _run(ReferenceParser(), text)]
+    assert got == [("Andreas Butz", "butz@example.de", "Chair of Media Informatics, LMU Munich"),
+                   ("Sabine Keller", "s.keller@example.com", "UX Lead, Siemens AG")]
+
+
+def test_interests_separated_by_icon_gaps():
+    got = [d.get("text") for d in _run(InterestParser(), "Interests\n🏃 Half marathons   📚 Book club   🎸 Guitar")]
+    assert got == ["Half marathons", "Book club", "Guitar"]
+
+
+def test_job_intention_one_pipe_line():
+    drafts = _run(JobIntentionParser(), "求职意向\nJava开发工程师 | 北京 | 15-20K | 随时到岗")
+    d = drafts[0]
+    assert [i[0].value for i in d.lists["positions"]] == ["Java开发工程师"]
+    assert [i[0].value for i in d.lists["locations"]] == ["北京"]
+    assert d.get("salary") == "15-20K"

@@ -125,3 +125,13 @@ def test_publications_author_first_lines_without_blank_lines():
             "Conference on Computer Vision and Pattern Analysis, 2021.\nNanfei Jiang, Zhexiao Xiong, Hui Tian. PruneFaceDet: "
             "Pruning Lightweight Face Detection Network, Cognitive Computation and Systems, 2021.")
     assert [p["title"][:12] for p in _pubs(text)] == ["Two-level It", "PruneFaceDet"]
+
+
+def test_talks_under_a_missed_heading_are_not_publications():
+    text = ("Publications\n1. Herrera, T., & Schlau-Cohen, G. S. (2019). Vibronic coherence in photosynthetic antennas. "
+            "Nature Chemistry, 11, 812–818.\n\nInvited Talks\n\"Ultrafast views of catalysis,\" Department Seminar, "
+            "University of Chicago, October 2023\n")
+    got = _pubs(text)
+    assert [(p["title"], p.get("venue"), p.get("year")) for p in got] == [
+        ("Vibronic coherence in photosynthetic antennas", "Nature Chemistry", 2019)]
+    assert got[0]["authors"] == ["Herrera, T.", "Schlau-Cohen, G. S."]

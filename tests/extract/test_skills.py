@@ -80,3 +80,17 @@ def test_skills_is_skill_line(line, expected):
 # fmt: on
 def test_skills_written_forms_and_zh_sentences(text, expected):
     assert _skills(text) == expected
+
+
+# fmt: off
+@pytest.mark.parametrize("text,expected", [
+    ("Skills\nMicrosoft Office (Word, Excel, PowerPoint), SAP MM, Python (basic)",
+     ["Microsoft Office", "Word", "Excel", "PowerPoint", "SAP MM", "Python"]),
+    ("Technical Skills\nCategory\tSkills\nCloud & DevOps\tAWS (EC2, S3, Lambda), Docker", ["AWS", "EC2", "S3", "Lambda", "Docker"]),
+    ("Skills\nPatient assessment · IV therapy · Epic EHR", ["Patient assessment", "IV therapy", "Epic EHR"]),
+    ("专业技能\nJava　熟练度：精通\nRedis　熟练度：熟悉", ["Java", "Redis"]),
+    ("Skills\nGo (5 years), C++ (3 years)", ["Go", "C++"]),
+])
+# fmt: on
+def test_skills_parenthesised_lists_tabs_and_levels(text, expected):
+    assert [name for name, _ in _skills(text)] == expected

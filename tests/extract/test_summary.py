@@ -22,3 +22,13 @@ def _drafts(text: str):
 # fmt: on
 def test_summary_paragraphs(text, expected):
     assert _drafts(text) == expected
+
+
+def test_header_bio_paragraph_and_objective_line():
+    from resume_nlp import parse
+
+    p = parse("Jane Roe\njane@example.com\n\nI am a chemist studying charge transfer at electrode interfaces. "
+              "My group designs cheaper catalysts.\n\nEducation\nMIT, Ph.D. in Chemistry, 2017\n")
+    assert p.basics.summary.en.startswith("I am a chemist")
+    p = parse("Jane Roe\njane@example.com\n\nObjective: A junior UX designer position.\n\nEducation\nMIT, B.S., 2017\n")
+    assert p.basics.headline.en == "A junior UX designer position."

@@ -252,3 +252,77 @@ def test_work_legal_form_makes_organization(text, expected):
     from resume_nlp.extract.work import _is_org
 
     assert _is_org(text, text) is expected
+
+
+# --- round 2: job-site exports, federal resumes, functional resumes, gaps ------------------
+
+def test_work_jobsite_meta_lines_and_company_size():
+    """51job: company size and stay length are layout; 所属行业 does not close the head."""
+    _, drafts = _drafts("工作经验\n2018/3--至今：广州宝洁有限公司（1000-9999人） [ 5年3个月]\n"
+                        "所属行业：快速消费品\n华南大区销售部    区域销售经理\n1. 负责广东省KA渠道销售；\n")
+    work = [d for d in drafts if d.kind == "work"]
+    assert len(work) == 1
+    assert _values(work[0], "organization") == ["广州宝洁有限公司"]
+    assert _values(work[0], "position") == ["区域销售经理"]
+    assert _values(work[0], "start") == ["2018-03"]
+
+
+def test_work_liepin_company_intro_then_labels():
+    _, drafts = _drafts("工作经历\n上海拉扎斯信息科技有限公司\n2020.03 - 至今 （3年2个月）\n"
+                        "公司介绍：本地生活服务平台，所属行业：互联网。\n职位名称：高级数据分析师\n所在部门：商业分析部\n"
+                        "工作职责：负责商户增长分析。\n")
+    assert len(drafts) == 1 and drafts[0].kind == "work"
+    assert _values(drafts[0], "position") == ["高级数据分析师"]
+    assert _values(drafts[0], "organization") == ["上海拉扎斯信息科技有限公司"]
+
+
+def test_work_federal_resume_block():
+    _, drafts = _drafts("WORK EXPERIENCE\nDefense Logistics Agency\n8725 John J. Kingman Road\n"
+                        "Fort Belvoir, VA 22060 United States\n06/2014 - 09/2018\nGrade Level: GS-9\n"
+                        "Salary: $67,000 Per Year\nHours per week: 40\nManagement Analyst\n"
+                        "Duties, Accomplishments and Related Skills:\nDeveloped inventory cost models.\n"
+                        "Supervisor: Robert Alvarez (571-555-0177)\nOkay to contact this Supervisor: No\n")
+    assert len(drafts) == 1
+    d = drafts[0]
+    assert _values(d, "organization") == ["Defense Logistics Agency"]
+    assert _values(d, "position") == ["Management Analyst"]
+    assert _values(d, "supervisor") == ["Robert Alvarez"]
+    assert [i[0].value for i in d.lists["highlights"]] == ["Developed inventory cost models."]
+
+
+def test_work_dot_leaders_and_group_employer():
+    _, drafts = _drafts("EMPLOYMENT HISTORY\nOffice Manager, Brightline Dental Group, Portland, OR ............ 2017 – Present\n"
+                        "Customer Service Representative, Fred Meyer, Portland, OR ......... 2010 – 2013\n")
+    assert [_values(d, "organization") for d in drafts] == [["Brightline Dental Group"], ["Fred Meyer"]]
+    assert [_values(d, "end") for d in drafts] == [["present"], ["2013"]]
+
+
+def test_work_unit_after_position_is_team_and_city_state_location():
+    _, drafts = _drafts("CLINICAL EXPERIENCE\nRegistered Nurse – Medical-Surgical/Telemetry Unit\n"
+                        "Cleveland Clinic, Cleveland, OH | June 2019 – Present\n• Provide care for 5 patients per shift.\n")
+    d = drafts[0]
+    assert d.kind == "work"
+    assert _values(d, "position") == ["Registered Nurse"]
+    assert _values(d, "team") == ["Medical-Surgical/Telemetry Unit"]
+    assert _values(d, "organization") == ["Cleveland Clinic"]
+    assert _values(d, "location") == [{"city": "Cleveland", "region": "OH", "country": "US"}]
+
+
+def test_work_career_break_is_no_entry():
+    _, drafts = _drafts("EXPERIENCE\nMaersk Line, Charlotte, NC    Aug 2016 – Present\nLogistics Coordinator\n\n"
+                        "Career Break    Mar 2015 – Jul 2016\nFull-time caregiver for a family member.\n")
+    assert len(drafts) == 1 and _values(drafts[0], "organization") == ["Maersk Line"]
+
+
+def test_work_english_and_chinese_names_of_one_employer():
+    _, drafts = _drafts("WORK EXPERIENCE\nHang Seng Bank Limited 恒生銀行有限公司    Hong Kong SAR\n"
+                        "Assistant Relationship Manager, Wealth Management\nAug 2019 – Present\n")
+    assert _values(drafts[0], "organization") == ["Hang Seng Bank Limited", "恒生銀行有限公司"]
+
+
+def test_work_internship_labels():
+    _, drafts = _drafts("实习经历\n实习单位：微软亚洲研究院\n实习岗位：研究实习生\n实习时间：2021.07-2022.06\n"
+                        "实习内容：参与稀疏注意力机制研究。\n")
+    d = drafts[0]
+    assert _values(d, "organization") == ["微软亚洲研究院"] and _values(d, "type") == ["internship"]
+    assert [i[0].value for i in d.lists["highlights"]] == ["参与稀疏注意力机制研究。"]
