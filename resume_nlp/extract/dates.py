@@ -286,7 +286,18 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | N
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _atom_value(m: regex.Match, p: str) -> tuple[str | None, str]:
+def _day_first(m: regex.Match) -> bool:
+    """Whether a numeric range is written day first: one of its ends has a first number over 12
+    (``01/09/2014 – 30/06/2018``), so the ambiguous end follows the same order."""
+    groups = m.groupdict()
+    for p in ("a", "b"):
+        first = groups.get(f"{p}_ua")
+        if first and int(first) > 12:
+            return True
+    return False
+
+
+def _atom_value(m: regex.Match, p: str, day_first: bool = False) -> tuple[str | None, str]:
     """(canonical date or None, kind) of the atom with prefix ``p``; kind "" when absent."""
     g = m.group
     if g(f"{p}_zy") or g(f"{p}_cy") or g(f"{p}_ry") or (p != "a" and g(f"{p}_rb")):
@@ -305,7 +316,7 @@ def _atom_value(m: regex.Match, p: str) -> tuple[str | None, str]:
         return _fmt(int(g(f"{p}_ny")), int(g(f"{p}_nm")), day), "numeric_ymd"
     if g(f"{p}_uy"):
         a, b = int(g(f"{p}_ua")), int(g(f"{p}_ub"))
-        month, day = (a, b) if a <= 12 else (b, a)
+        month, day = (b, a) if a > 12 or (day_first and b <= 12) else (a, b)
         return _fmt(int(g(f"{p}_uy")), month, day), "numeric_mdy"
     if g(f"{p}_my"):
         return _fmt(int(g(f"{p}_my")), int(g(f"{p}_mm"))), "numeric_my"
@@ -345,7 +356,8 @@ def _read(m: regex.Match, *, ranges: bool) -> DateRange | None:
         start, kind = _fmt(year, start_month), "en_month"
         date_to, single = end, False
     else:
-        start, kind = _atom_value(m, "a")
+        day_first = _day_first(m)
+        start, kind = _atom_value(m, "a", day_first)
         if start is None:
             return None
         if ranges and (g("pres") or g("pres2") or g("open")):
@@ -367,7 +379,7 @@ def _read(m: regex.Match, *, ranges: bool) -> DateRange | None:
                 return None
             date_to, single = _atom_value(m, "b")[0], False
         elif ranges:
-            end, end_kind = _atom_value(m, "b")
+            end, end_kind = _atom_value(m, "b", day_first)
             if end_kind:
                 if end is None:
                     return None

@@ -312,3 +312,15 @@ def test_dates_seed_resume_ranges():
         ("2017-08", "2020-07"), ("2013-08", "2017-07"), ("2014", "2017"), ("2019-05", "present"),
         ("2018-03", "2019-04"),
     ]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("01/09/2014 – 30/06/2018", ("2014-09-01", "2018-06-30")),   # day first: the 30 shows it
+    ("31/07/2019 - 03/09/2020", ("2019-07-31", "2020-09-03")),
+    ("03/15/2019 - 04/20/2020", ("2019-03-15", "2020-04-20")),   # month first: the 15 shows it
+])
+# fmt: on
+def test_dates_ambiguous_numeric_end_follows_the_other_end(text, expected):
+    (found,) = dates.find_dates(text)
+    assert (found.date_from, found.date_to) == expected
