@@ -28,6 +28,14 @@ _NUMBERING = regex.compile(
     r"^(?:[0-9]{1,2}[.、)]|[一二三四五六七八九十]{1,3}[、.．]|\(?[一二三四五六七八九十]{1,3}\)|[IVX]{1,4}\.|[A-H]\.)\s*"
 )
 _DECORATION = regex.compile(r"[_=\-~*#•·|:：【】\[\]<>《》「」\s]+")
+_WORD_NUMBER_COLON = regex.compile(r"^(\p{Han}{2,6}|[A-Za-z]+)\s*(?:[IVX]+|[0-9]+)?\s*[:：]")
+_APPENDIX_START = regex.compile(r"^(?:appendix|附录|附錄)", regex.IGNORECASE)
+_APPENDIX_ALONE = regex.compile(r"^(?:附录|附錄|appendix)\s*(?:[IVX]+|[0-9]+|[A-Z])?\s*$", regex.IGNORECASE)
+_LOWER_LETTERS = regex.compile(r"[a-z ]+")
+_HAN = regex.compile(r"\p{Han}")
+_NOT_HEADING_CHARS = regex.compile(r"[@/]|\d{4}")  # emails, URLs, dates are not headings
+# A line that may be a skill list: short items between separators (a sentence has long runs of words).
+_LIST_SEPARATOR = regex.compile(r"[,，、;；/>|]")
 _SPLIT_BILINGUAL = regex.compile(r"(?<=\p{Han})\s*[/|]?\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*[/|]?\s*(?=\p{Han})")
 
 # Keyword fallbacks for styled heading lines that the table does not list verbatim,
@@ -102,12 +110,12 @@ def heading_kind(text: str) -> str | None:
         if len(kinds) == 1 and None not in kinds:
             return kinds.pop()
     # "附录 I：「部分实验结果」": a heading word followed by numbering and a caption
-    m = regex.match(r"^(\p{Han}{2,6}|[A-Za-z]+)\s*(?:[IVX]+|[0-9]+)?\s*[:：]", cleaned)
+    m = _WORD_NUMBER_COLON.match(cleaned)
     if m and (vocab.get(_key(m[1])) or (None,))[0] == "appendix":
         return "appendix"
-    if m and regex.match(r"^(?:appendix|附录|附錄)", cleaned, regex.IGNORECASE):
+    if m and _APPENDIX_START.match(cleaned):
         return "appendix"
-    if regex.match(r"^(?:附录|附錄|appendix)\s*(?:[IVX]+|[0-9]+|[A-Z])?\s*$", cleaned, regex.IGNORECASE):
+    if _APPENDIX_ALONE.match(cleaned):
         return "appendix"
     return None
 
@@ -116,15 +124,19 @@ def _ocr_kind(text: str) -> str | None:
     """A Latin heading with one OCR slip ("Educatlon", "Experlence"): edit distance 1 to a known
     heading of 7+ letters, on a short line of letters only."""
     key = _key(_clean(text))
-    if not (7 <= len(key) <= 30) or not regex.fullmatch(r"[a-z ]+", key):
+    if not (7 <= len(key) <= 30) or not _LOWER_LETTERS.fullmatch(key):
         return None
     from rapidfuzz.distance import Levenshtein
 
-    for heading, (kind, lang) in _vocabulary().items():
-        if lang == "en" and len(heading) >= 7 and abs(len(heading) - len(key)) <= 1 \
-                and Levenshtein.distance(heading, key, score_cutoff=1) <= 1:
+    for heading, kind in _long_english_headings():
+        if abs(len(heading) - len(key)) <= 1 and Levenshtein.distance(heading, key, score_cutoff=1) <= 1:
             return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _long_english_headings() -> tuple[tuple[str, str], ...]:
+    return tuple((h, kind) for h, (kind, lang) in _vocabulary().items() if lang == "en" and len(h) >= 7)
 
 
 def _looks_styled(line_text: str, line: Line, marks: list[Mark]) -> bool:
@@ -135,7 +147,7 @@ def _looks_styled(line_text: str, line: Line, marks: list[Mark]) -> bool:
         if mark.kind == "bold" and mark.start <= line.start + 2 and mark.end >= line.end - 1:
             return True
     letters = [c for c in line_text if c.isalpha() and c.isascii()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters) and not regex.search(r"\p{Han}", line_text):
+    if len(letters) >= 4 and all(c.isupper() for c in letters) and not _HAN.search(line_text):
         return True
     return line_text.rstrip().endswith((":", "：")) and len(line_text) <= 20
 
@@ -157,7 +169,7 @@ def find_headings(text: str, lines: list[Line], marks: list[Mark]) -> list[Headi
         stripped = raw.strip()
         if not stripped or len(stripped) > _MAX_HEADING_CHARS:
             continue
-        if regex.search(r"[@/]|\d{4}", stripped):  # emails, URLs, dates are not headings
+        if _NOT_HEADING_CHARS.search(stripped):  # emails, URLs, dates are not headings
             continue
         kind = heading_kind(stripped)
         if kind is None:
@@ -220,7 +232,7 @@ def split_headless_skills(text: str, lines: list[Line], sections: list[Section])
                 if text[ln.start:ln.end].strip()]
         run: list[Line] = []
         for line in reversed(body):
-            if not is_skill_line(text[line.start:line.end]):
+            if not _may_be_list(text[line.start:line.end]) or not is_skill_line(text[line.start:line.end]):
                 break
             run.append(line)
         if not run or len(run) == len(body):
@@ -230,6 +242,12 @@ def split_headless_skills(text: str, lines: list[Line], sections: list[Section])
         out.append(replace(section, end=_trim_end(text, cut)))
         out.append(Section("skills", None, block_lang(run, text), cut, section.end, cut, section.page))
     return out
+
+
+def _may_be_list(line: str) -> bool:
+    """Cheap test before the skill lexicon: two or more separators and short items."""
+    separators = len(_LIST_SEPARATOR.findall(line))
+    return separators >= 2 and len(line.split()) <= 3 * (separators + 1)
 
 
 def _section_lang(heading_lang: str, body_lines: list[Line], text: str) -> str:

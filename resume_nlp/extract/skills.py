@@ -41,6 +41,7 @@ _LEADING_CONJUNCTION = regex.compile(r"^(?:and|or|&)\s+", regex.I)
 _LONG_NUMBER = regex.compile(r"\d{3,}")
 _SKILL_WORD = regex.compile(r"skill|技能", regex.I)
 _TOKEN = regex.compile(r"\S+")
+_ANY_SEPARATOR = regex.compile(r"[,，、;；/>|:：]")
 _LEADING_BULLETS = regex.compile(r"^\s*(?:[•·・◦▪●○■\-–—*]|[oO。](?=\s))+\s*")
 
 __all__ = ["SkillParser", "is_skill_line", "skill_line_starts", "lookup_skill", "parse_skill_list",
@@ -435,6 +436,10 @@ def is_skill_line(text: str) -> bool:
     """
     body = _LEADING_BULLETS.sub("", text).strip()
     if not body or len(body) > 300:
+        return False
+    # cheap test first: a list has separators between short items; a sentence does not
+    separators = len(_ANY_SEPARATOR.findall(body))
+    if not separators or len(body.split()) > 3 * (separators + 1) + 2:
         return False
     from ..lang import to_simplified
 
