@@ -37,6 +37,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from ..patterns import pattern
 from ..resources import table
 from ..spans import Draft, Mention
 from .layout import Para, paragraphs, segments, tidy
@@ -266,7 +267,7 @@ def _place_with_country(text: str) -> dict | None:
     from ..gazetteer import parse_location
 
     text = text.strip()
-    paren = regex.fullmatch(r"([^,()（）]+?)\s*[(（]([^()（）]+)[)）]", text)
+    paren = pattern(r"([^,()（）]+?)\s*[(（]([^()（）]+)[)）]").fullmatch(text)
     parts = [paren[1], paren[2]] if paren else [x.strip() for x in text.split(",")]
     if any(c in text for c in "()（）") and not paren:
         return None
@@ -323,7 +324,7 @@ def _is_position(text: str) -> bool:
     if _HAN.search(text):
         m = zh.search(text)
         return bool(m) and not _ZH_ORG_SUFFIX.search(text, m.end())
-    first = regex.split(r"\s*[,(]\s*", text, maxsplit=1)[0]
+    first = pattern(r"\s*[,(]\s*").split(text, maxsplit=1)[0]
     words = _WORD.findall(first)
     if not words or len(words) > 8:
         return False
@@ -364,7 +365,7 @@ def _title_case(text: str) -> str:
     """``DATA SCIENCE & ENGINEERING RESEARCH CENTER, ZJU`` -> ``Data Science & Engineering Research Center, ZJU``."""
     out = []
     first = True
-    for m in regex.finditer(r"[A-Za-z]+|[^A-Za-z]+", text):
+    for m in pattern(r"[A-Za-z]+|[^A-Za-z]+").finditer(text):
         tok = m.group()
         if not tok[0].isalpha():
             out.append(tok)
@@ -415,8 +416,8 @@ def _comma_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif c in ",，" and depth == 0:
             # "Co., Ltd": a comma right after a legal abbreviation does not split
-            if regex.search(r"\b(?:Co|Inc|Corp)\.?\s*$", text[pos:i], regex.IGNORECASE) and \
-                    regex.match(r"\s*(?:Ltd|Limited|LLC)\b", text[i + 1:end], regex.IGNORECASE):
+            if pattern(r"\b(?:Co|Inc|Corp)\.?\s*$", regex.IGNORECASE).search(text[pos:i]) and \
+                    pattern(r"\s*(?:Ltd|Limited|LLC)\b", regex.IGNORECASE).match(text[i + 1:end]):
                 continue
             s, e = _trim(text, pos, i)
             if e > s:
@@ -436,7 +437,7 @@ def _embedded_year(text: str, d, start: int, end: int) -> bool:
         return False
     before = text[max(start, d.start - 2):d.start]
     after = text[d.end:min(end, d.end + 2)]
-    return bool(regex.fullmatch(r"[\w&@)] ", before) or regex.fullmatch(r" [\w&(]", after))
+    return bool(pattern(r"[\w&@)] ").fullmatch(before) or pattern(r" [\w&(]").fullmatch(after))
 
 
 @dataclass(slots=True)
@@ -495,13 +496,13 @@ def _is_sentence(text: str) -> bool:
     han = len(_HAN.findall(text))
     words = len(_WORD.findall(text))
     if han:
-        return han + words >= 45 or (bool(regex.search(r"[，。；]", text)) and han + words >= 15) or \
+        return han + words >= 45 or (bool(pattern(r"[，。；]").search(text)) and han + words >= 15) or \
             (bool(_TERMINAL.search(text)) and han + words >= 6)
     return words >= 16 or (bool(_TERMINAL.search(text)) and words >= 7)
 
 
 def _is_date_line(p: _P) -> bool:
-    return bool(p.dates) and len(regex.sub(r"[\W_]+", "", _residue(p))) <= 3
+    return bool(p.dates) and len(pattern(r"[\W_]+").sub("", _residue(p))) <= 3
 
 
 def _is_location_line(p: _P) -> bool:
@@ -538,13 +539,13 @@ def _continues(prev: _P, p: _P) -> bool:
     """``p`` reads as the wrapped rest of ``prev``."""
     if p.bullet or p.styled or p.range_date:
         return False
-    if regex.match(r"[a-z]", p.text):
+    if pattern(r"[a-z]").match(p.text):
         return True
     return bool(_UNFINISHED.search(prev.text)) and not _TERMINAL.search(prev.text) and len(prev.text) >= 40
 
 
 def _title_like(p: _P) -> bool:
-    return not regex.search(r"[.。!！?？;；:：,，、]\s*$", p.text) and len(p.text) <= 160
+    return not pattern(r"[.。!！?？;；:：,，、]\s*$").search(p.text) and len(p.text) <= 160
 
 
 def _bullet_opens_entry(p: _P, nxt: _P | None, first: bool) -> bool:
@@ -557,7 +558,7 @@ def _bullet_opens_entry(p: _P, nxt: _P | None, first: bool) -> bool:
     if nxt.bullet and not nxt.styled:
         return False
     if nxt.range_date and not _is_date_line(nxt) and not first and \
-            not _is_org(regex.split(r"\s*[•|]\s*", p.text)[0], regex.split(r"\s*[•|]\s*", p.simp)[0]):
+            not _is_org(pattern(r"\s*[•|]\s*").split(p.text)[0], pattern(r"\s*[•|]\s*").split(p.simp)[0]):
         return False  # the next line opens its own entry ("Acme Corp | Data Analyst | 2018–2019")
     if _continues(p, nxt):
         return False
@@ -755,7 +756,7 @@ class _Head:
         pieces.append((pos, len(line)))
         for a, b in pieces:
             s, e = _trim(text, p.start + a, p.start + b)
-            if e > s and regex.search(r"[\w\p{Han}]", text[s:e]):
+            if e > s and pattern(r"[\w\p{Han}]").search(text[s:e]):
                 self._cell(s, e, p.styled)
 
     # -- one cell ------------------------------------------------------------------
@@ -787,12 +788,12 @@ class _Head:
         if len(piece) <= 40 and _parse_location(piece):
             return "loc"
         if _word_type(simp) == "project" and len(piece) <= 30 and \
-                regex.search(r"(?i)thesis|dissertation|capstone|毕业论文|毕业设计|论文", simp):
+                pattern(r"(?i)thesis|dissertation|capstone|毕业论文|毕业设计|论文").search(simp):
             return "role"
         if _is_position(simp):
             return "position"
         if (_PEOPLE_EN.match(piece) or _PEOPLE_ZH.match(piece)) and not any(
-                _is_org(x, x) or _is_position(x) for x in regex.split(r"\s*[,，、]\s*", piece)):
+                _is_org(x, x) or _is_position(x) for x in pattern(r"\s*[,，、]\s*").split(piece)):
             return "people"
         if _is_org(piece, simp) or _all_caps(piece):
             return "org"
@@ -808,7 +809,7 @@ class _Head:
         segs = _comma_segments(text, s, e)
         if kind == "position":
             # "Software Engineer at Google", "Research Intern @ MSRA"
-            m = regex.search(r"\s+(?:at|@)\s+", text[s:e])
+            m = pattern(r"\s+(?:at|@)\s+").search(text[s:e])
             if m and len(segs) == 1:
                 self._add("position", s, s + m.start(), styled)
                 self._org_cell(s + m.end(), e, styled)
@@ -911,7 +912,7 @@ class _Head:
     def _location_tail(self, s: int, e: int, loc_end: int) -> int | None:
         """Where a location that ends ``text[s:e]`` (and runs on to ``loc_end``) begins."""
         text = self.text
-        words = list(regex.finditer(r"\S+", text[s:e]))
+        words = list(pattern(r"\S+").finditer(text[s:e]))
         for n in (3, 2, 1):
             if len(words) <= n:
                 continue
@@ -954,7 +955,7 @@ class _Head:
         if not hits or hits[0].start - s > 1:
             return None
         end = hits[0].end
-        for m in regex.finditer(r"[\w-]*(?:Lab|Labs|Laboratory|Research|Institute|实验室|研究院|研究所|事业群|事业部)\b", piece):
+        for m in pattern(r"[\w-]*(?:Lab|Labs|Laboratory|Research|Institute|实验室|研究院|研究所|事业群|事业部)\b").finditer(piece):
             if s + m.end() > end:
                 end = s + m.end()
         rest = text[end:e].strip()
@@ -972,7 +973,7 @@ class _Head:
             return
         # runs: Han words split at spaces, consecutive Latin words kept together
         runs: list[list[int]] = []
-        for w in regex.finditer(r"(?:[(（][^)）]*[)）]|[^\s(（])+", text[s:e]):
+        for w in pattern(r"(?:[(（][^)）]*[)）]|[^\s(（])+").finditer(text[s:e]):
             ws, we = s + w.start(), s + w.end()
             latin = not _HAN.search(text[ws:we])
             if runs and (text[ws] in "(（" or (latin and runs[-1][2] == 1)):
@@ -989,7 +990,7 @@ class _Head:
                 # "Hang Seng Bank Limited 恒生銀行有限公司": a whole name in each script stays two variants
                 both_named = pl and not latin and kind == "org" and bool(
                     _EN_ORG_SUFFIX.search(text[pa:pb]) or _EN_LEGAL_FORM.search(text[pa:pb])) and \
-                    bool(regex.search(r"\p{Han}{2,}(?:公司|银行|集团|事务所|大学|学院|医院)$", simp[a:b]))
+                    bool(pattern(r"\p{Han}{2,}(?:公司|银行|集团|事务所|大学|学院|医院)$").search(simp[a:b]))
                 if not both_named and ((kind == pk and (same_script or kind == "title")) or
                                        (pk == "org" and kind in ("title", "org") and _ZH_ORG_SUFFIX.search(simp[a:b])
                                         and not latin)):
@@ -1060,7 +1061,7 @@ class ExperienceParser:
             bullet_span = (bullet_span[0] if bullet_span else start, start + m.end())
             start += m.end()
         # "o Trained…": a sub-bullet glyph left behind by the converter
-        m = regex.match(r"[oO。][ \t]+(?=[A-Z\p{Han}])", text[start:end])
+        m = pattern(r"[oO。][ \t]+(?=[A-Z\p{Han}])").match(text[start:end])
         if m and para.bullet:
             start += m.end()
             bullet_span = (bullet_span[0], start)
@@ -1225,7 +1226,7 @@ class ExperienceParser:
             return positions
         first = positions[0]
         for c in titles:
-            if c.start > first.end and not c.explicit and regex.fullmatch(r"[ \t]*[–—-]{1,2}[ \t]*", text[first.end:c.start]) \
+            if c.start > first.end and not c.explicit and pattern(r"[ \t]*[–—-]{1,2}[ \t]*").fullmatch(text[first.end:c.start]) \
                     and len(_WORD.findall(str(c.value))) <= 4:
                 if _EN_TEAM.search(str(c.value)):
                     c.kind = "team"  # "Registered Nurse – Medical-Surgical Unit": the unit, not the title
@@ -1303,7 +1304,7 @@ class ExperienceParser:
             return "work"
         if orgs and not [c for c in titles if c.kind == "title"]:
             return "work"
-        if regex.search(r"(?i)project|项目|课题", heading):
+        if pattern(r"(?i)project|项目|课题").search(heading):
             return "projects"
         return "projects"
 
@@ -1338,7 +1339,7 @@ class ExperienceParser:
             for d, p in singles:
                 # a year inside a name ("Winter Camp 2019 I Love Fashion") is no date of the entry
                 after = head.text[d.end:p.end].strip()
-                if d.source.endswith("/year") and after and regex.match(r"[\w\p{Han}]", after):
+                if d.source.endswith("/year") and after and pattern(r"[\w\p{Han}]").match(after):
                     continue
                 chosen = d
                 break
@@ -1390,7 +1391,7 @@ class ExperienceParser:
                     draft.fields["supervisor"] = [Mention("supervisor", text[name[0]:name[1]], name[0], name[1],
                                                           _lang(text[name[0]:name[1]]), 1.0, SOURCE)]
                     continue
-            sep = "" if _HAN.search(text[s:e]) and not regex.search(r"[A-Za-z]\n[A-Za-z]", text[s:e]) else " "
+            sep = "" if _HAN.search(text[s:e]) and not pattern(r"[A-Za-z]\n[A-Za-z]").search(text[s:e]) else " "
             value = tidy(sep.join(text[max(s, p.start):p.end] for p in item if p.end > s))
             if not value:
                 continue
@@ -1414,8 +1415,8 @@ class ExperienceParser:
         if len(_WORD.findall(title)) > 10 or not _AWARD_WORDS.search(title):
             return None
         rest = text[rest_start:e]
-        if not regex.search(r"(?i)\bawarded\b|\bwon\b|\breceived\b|获得|授予|荣获", rest[:200]) and \
-                not regex.search(r"(?i)\b(?:award|prize|medal|scholarship)\b|奖$", title):
+        if not pattern(r"(?i)\bawarded\b|\bwon\b|\breceived\b|获得|授予|荣获").search(rest[:200]) and \
+                not pattern(r"(?i)\b(?:award|prize|medal|scholarship)\b|奖$").search(title):
             return None
         award = Draft("awards", draft.lang, s, e)
         award.fields["title"] = [Mention("title", title, title_start, title_start + len(title), _lang(title), 1.0, SOURCE)]
