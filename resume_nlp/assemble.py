@@ -169,6 +169,15 @@ def _paths_for(m: Mention, spans: dict[str, list[tuple[int, int]]]) -> list[str]
     return [p for p in spans if p == prefix or p.startswith(prefix + "[")]
 
 
+def _spans_by_field(spans: dict[str, list[tuple[int, int]]]) -> dict[str, set[tuple[int, int]]]:
+    """The recorded spans of every field: ``"basics.emails"`` gathers ``basics.emails[0]``,
+    ``basics.emails[1]`` ... (the paths :func:`_paths_for` gives for a mention of that field)."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    for path, ss in spans.items():
+        out.setdefault(path.split("[", 1)[0], set()).update(ss)
+    return out
+
+
 def _covered(mentions: Iterable[Mention], drafts: Iterable[Draft]) -> list[tuple[int, int]]:
     intervals = [(m.start, m.end) for m in mentions if m.end > m.start]
     for d in drafts:
@@ -270,8 +279,9 @@ def assemble(doc: Document, mentions: list[Mention], drafts: list[Draft],
     # Only what reached the profile (and consumed layout) covers text: a losing candidate,
     # such as an OCR-garbled name line outvoted by the email's evidence, stays in meta.unparsed.
     used = [m for m in mentions if m.field.startswith("_")]
+    recorded = _spans_by_field(spans)  # one index, not a scan of every path per mention
     used += [m for m in mentions if m.field.startswith(("basics.", "job_intention.")) and m.end > m.start
-             and any((m.start, m.end) in spans.get(path, []) for path in _paths_for(m, spans))]
+             and (m.start, m.end) in recorded.get(m.field, ())]
     _record(spans, "_consumed", [m for m in mentions if m.field.startswith("_")])
     covered = _covered(used, drafts)
     fragments = unparsed_fragments(doc, covered)

@@ -155,4 +155,5 @@ def test_shipped_model_reproduces_recorded_dev_score():
     recorded = json.loads((REPO / "training" / "scores.json").read_text(encoding="utf-8"))["dev"]
     scores = ner.evaluate_bmes(ner.load(), SHARED_DEV)
     assert abs(scores["ALL"]["f"] - recorded["ALL"]["f"]) <= 0.5
-    assert scores["ALL"]["f"] >= 93.5
+    for label in ("NAME", "CONT", "RACE", "TITLE", "EDU", "ORG"):
+        assert abs(scores[label]["f"] - recorded[label]["f"]) <= 2.0, label

@@ -433,8 +433,10 @@ class BasicsExtractor:
                 for m in _NAME_PIECE.finditer(cand):
                     piece = m[0].strip(" ,")
                     ps = base_off + m.start() + m[0].index(piece)
-                    after = text[ps + len(piece):line.end].lstrip()
-                    if after[:1] in (":", "："):
+                    j = ps + len(piece)  # the first non-space after the piece (no slice of the rest of the line)
+                    while j < line.end and text[j].isspace():
+                        j += 1
+                    if j < line.end and text[j] in (":", "："):
                         continue  # a label ("Google Scholar:"), not a name
                     bold = bool(doc.norm.marks_in(ps, ps + len(piece), "bold") or doc.norm.marks_in(ps, ps + len(piece), "heading"))
                     base = max(0.6 - 0.1 * rank, 0.3) + (0.05 if bold else 0.0)

@@ -16,6 +16,7 @@ kept with a low score (no guess).
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from dataclasses import dataclass, field
@@ -282,14 +283,34 @@ def lowered(doc: "Document") -> str:
     return low
 
 
+class _Taken:
+    """Disjoint spans (each one is added only where it is free), sorted by start; ``free`` is a
+    bisection instead of a scan of every span taken so far (which was quadratic on a page of
+    URLs or phone-like numbers)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_right(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
+
+    def free(self, s: int, e: int) -> bool:
+        # disjoint and sorted: the last span starting before e reaches furthest to the right
+        i = bisect.bisect_left(self.starts, e) - 1
+        return i < 0 or self.ends[i] <= s
+
+
 def _doc_items(doc: "Document", regions: tuple[str | None, str | None]) -> dict[int, list[Item]]:
     """Every email, URL, phone, label and target-less link of the document, by line start."""
     text, simple = doc.text, doc.simplified
     found: list[Item] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+    taken = _Taken()
+    free = taken.free
 
     for m in _EMAIL.finditer(text):
         found.append(Item("email", m.start(), m.end(), m[0]))

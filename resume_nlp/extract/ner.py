@@ -6,15 +6,16 @@ Two units share one NER pass per document:
 * :class:`ChineseNERExtractor` (document extractor, ``name = "ner"``) emits ``basics.name``
   (NAME), ``basics.nationality`` (CONT: ``中国国籍`` -> ``中国``), ``basics.ethnicity``
   (RACE), and by rule on the same prose ``basics.gender`` (男/女 next to the name),
-  ``basics.birth_date`` (``1966年出生`` -> ``1966``) and ``basics.political_status``
-  (``中共党员``);
+  ``basics.birth_date`` (``1966年出生`` -> ``1966``), ``basics.political_status``
+  (``中共党员``) and ``basics.ethnicity`` (one of the 56 groups standing alone: ``，满族，``);
 * :class:`ChineseProseParser` (section parser, ``name = "ner"``) turns ``现任/曾任/历任 ORG
   TITLE`` into ``work`` drafts and EDU entities into ``education`` drafts, only when the
   document has no work (resp. education) section of its own.
 
 Prose is a line of a ``header``/``basics``/``summary``/``other`` section with at least 20 Han
 characters and sentence punctuation (two commas or semicolons, or a full stop), that is not
-a bullet and not masked by another extractor. Nothing is loaded (spaCy, jieba, the model)
+a bullet and states something a bio states (出生, 国籍, 族, 现任/曾任/历任/担任, 毕业, 学历/学位,
+男/女 between commas, 先生/女士). Nothing is loaded (spaCy, jieba, the model)
 unless such a line exists. Every value carries its span and a ``source`` starting with
 ``ner/``; scores are below the rules' (assemble keeps the best-scored mention), so a
 key-value line (``性别：男``) always wins over prose.
@@ -47,6 +48,12 @@ _GENDER_TITLE = regex.compile(r"(?P<g>先生|女士)")
 _BIRTH = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?\s*(?:出生|生人|生)"
                        r"|(?:出生于|生于)\s*(?P<y2>(?:19|20)\d{2})\s*年(?:\s*(?P<m2>\d{1,2})\s*月)?")
 _POLITICAL = regex.compile(r"中共(?:预备)?党员|中国共产党党员|共产党员|共青团员|无党派人士")
+# The 56 officially recognised ethnic groups (closed list): a rule on prose next to RACE.
+_ETHNIC = regex.compile(
+    r"(?<![\p{Han}])(?:汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|"
+    r"东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|"
+    r"德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族(?![\p{Han}])"
+)
 _CURRENT = ("现任", "现为", "目前任", "目前担任", "现担任", "现兼任")
 _TRIGGER = regex.compile(r"现任|现为|目前任|目前担任|现担任|现兼任|曾任|历任|曾担任|先后任|先后担任|担任|兼任|出任|任")
 _CLAUSE_END = regex.compile(r"[；;。]")
@@ -56,8 +63,13 @@ _LOCK = threading.Lock()
 _CACHE: "weakref.WeakKeyDictionary[Document, list[tuple[int, int, list[tuple[int, int, str]]]]]" = weakref.WeakKeyDictionary()
 
 
+# A bio states at least one of these; other prose (自我评价: 熟悉…，具有良好的…) is left alone,
+# which keeps the model unloaded for most resumes.
+_BIO_CUE = regex.compile(r"出生|生于|国籍|[，,]\p{Han}{1,4}族[，,。]|现任|曾任|历任|担任|毕业|学历|学位|[，,:：]\s*[男女][，,。]|先生|女士")
+
+
 def _is_prose(text: str) -> bool:
-    if _BULLET.match(text):
+    if _BULLET.match(text) or not _BIO_CUE.search(text):
         return False
     han = len(_HAN.findall(text))
     if han < 20:
@@ -148,6 +160,9 @@ class ChineseNERExtractor:
                 y, mo = (b["y"], b["m"]) if b["y"] else (b["y2"], b["m2"])
                 value = f"{y}-{int(mo):02d}" if mo and 1 <= int(mo) <= 12 else y
                 out.append(_m("basics.birth_date", value, ls + b.start(), ls + b.end(), "ner/prose-rule", RULE_SCORE))
+            r = _ETHNIC.search(line)
+            if r:
+                out.append(_m("basics.ethnicity", r[0], ls + r.start(), ls + r.end(), "ner/prose-rule", RULE_SCORE))
             p = _POLITICAL.search(line)
             if p:
                 out.append(_m("basics.political_status", p[0], ls + p.start(), ls + p.end(), "ner/prose-rule", RULE_SCORE))
