@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
+import bisect
+
 import regex
 
 from ..document import SectionView
@@ -41,6 +43,9 @@ _LEADING_CONJUNCTION = regex.compile(r"^(?:and|or|&)\s+", regex.I)
 _LONG_NUMBER = regex.compile(r"\d{3,}")
 _SKILL_WORD = regex.compile(r"skill|技能", regex.I)
 _TOKEN = regex.compile(r"\S+")
+# Longest line read as a skill list. Real lists are a few hundred characters; the bound keeps
+# a hostile megabyte-long "skill line" from costing more than linear time.
+_MAX_LIST_CHARS = 2000
 _ANY_SEPARATOR = regex.compile(r"[,，、;；/>|:：]")
 _LEADING_BULLETS = regex.compile(r"^\s*(?:[•·・◦▪●○■\-–—*]|[oO。](?=\s))+\s*")
 
@@ -203,7 +208,7 @@ _SEPARATOR = regex.compile(
     r"\s*(?:[,，、;；|>＞/／]|\s\+\s|(?<=[A-Za-z])\+(?=[A-Za-z])|\s(?:and|&|or)\s|(?<=\S)&(?=\S)|\s[•·・]\s|和|及|以及|与)\s*",
     regex.I)
 _WORD = regex.compile(r"[A-Za-z][\w'.+#-]*|\p{Han}")
-_LINK = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:com|org|net|edu|name|io|cn|me)\b/?\S*", regex.I)
+_LINK = regex.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S+\.(?:com|org|net|edu|name|io|cn|me)\b/?\S*", regex.I)
 _PROSE_PUNCT = regex.compile(r"[。！？!?]")
 
 
@@ -243,9 +248,25 @@ def _label_category(label: str) -> str | None:
     return None
 
 
+def _advance(spans: list[tuple[int, int]], i: int, k: int) -> int:
+    while k < len(spans) and spans[k][1] <= i:
+        k += 1
+    return k
+
+
+def _in_protected(spans: list[tuple[int, int]], i: int, k: int) -> bool:
+    return k < len(spans) and spans[k][0] <= i
+
+
+def _overlaps(links: list[tuple[int, int]], link_ends: list[int], a: int, b: int) -> bool:
+    k = bisect.bisect_right(link_ends, a)  # first link ending after a
+    return k < len(links) and links[k][0] < b
+
+
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the list items in ``text[start:end]`` (parenthesis-aware, names with '/' kept)."""
     protected = [(m.start(), m.end()) for m in _protected().finditer(text, start, end)]
+    k = 0  # protected spans are in order and disjoint: a cursor, not a scan per character
     depth = 0
     spans = []
     pos = start
@@ -256,7 +277,7 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in ")）]" and depth:
             depth -= 1
-        elif depth == 0 and not any(s <= i < e for s, e in protected):
+        elif depth == 0 and not _in_protected(protected, i, k := _advance(protected, i, k)):
             m = _SEPARATOR.match(text, i, end)
             if m and m.end() > i and (m.start() > start or True):
                 # "and"/"or" separators need the surrounding spaces the regex consumed
@@ -352,6 +373,8 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
 
 def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_section: bool = True) -> SkillLine:
     """Parse ``text[start:end]`` (one line without its bullet) as a skill line."""
+    if end - start > _MAX_LIST_CHARS:
+        return SkillLine("none", [], [], False)  # no skill list is this long: leave it unparsed
     labels: list[tuple[int, int]] = []
     level: tuple[int, int, str] | None = None
     labelled = False
@@ -411,8 +434,8 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
                 break
             n -= 1
     links = [(mm.start(), mm.end()) for mm in _LINK.finditer(text, s, end)]
-    spans = [(a, b) for a, b in _split_items(text, s, end)
-             if not any(a < le and b > ls for ls, le in links)]
+    link_ends = [le for _, le in links]  # disjoint and in order
+    spans = [(a, b) for a, b in _split_items(text, s, end) if not _overlaps(links, link_ends, a, b)]
     list_context = labelled or len(spans) >= 2
     items: list[SkillItem] = []
     for a, b in spans:
