@@ -89,6 +89,8 @@ class Parser:
 
             text = unzip_columns(text)  # PDF/DOCX readers order their columns themselves
         doc = analyse(text, raw.name, raw.pages)
+        if len(doc.sections) > settings.max_sections:
+            raise InputTooLargeError("max_sections", len(doc.sections), settings.max_sections)
         if doc.region_hint is None:
             doc.region_hint = settings.default_region
         mentions: list[Mention] = []

@@ -19,8 +19,8 @@ class Settings:
             bilingual resume disagree (the other value is recorded in ``meta.conflicts``).
         ner: use the shipped Chinese NER model on Chinese prose (bios, 个人介绍).
         extractors: dotted ``module:Class`` names (or instances) replacing the default registry.
-        max_bytes / max_pages / max_chars / max_lines: input limits; a larger input raises
-            :class:`~resume_nlp.errors.InputTooLargeError` naming the limit.
+        max_bytes / max_pages / max_chars / max_lines / max_sections: input limits; a larger
+            input raises :class:`~resume_nlp.errors.InputTooLargeError` naming the limit.
     """
 
     default_region: str | None = None
@@ -31,12 +31,15 @@ class Settings:
     max_pages: int = 50
     max_chars: int = 2_000_000
     max_lines: int = 50_000
+    # A real resume has a few dozen sections; thousands of headings mean generated text, whose
+    # per-section parsing would take seconds per megabyte.
+    max_sections: int = 1_000
     extra: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         if self.prefer_lang not in ("en", "zh"):
             raise ValueError("prefer_lang must be 'en' or 'zh'")
-        for name in ("max_bytes", "max_pages", "max_chars", "max_lines"):
+        for name in ("max_bytes", "max_pages", "max_chars", "max_lines", "max_sections"):
             if int(getattr(self, name)) <= 0:
                 raise ValueError(f"{name} must be positive")
         if self.default_region is not None and (len(self.default_region) != 2 or not self.default_region.isalpha()):

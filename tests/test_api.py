@@ -80,6 +80,7 @@ def test_api_pipe_processes_match_sequential(start_method):
     ({"max_chars": 10}, "x" * 11, "max_chars"),
     ({"max_lines": 3}, "a\nb\nc\nd", "max_lines"),
     ({"max_bytes": 5}, b"abcdefgh", "max_bytes"),
+    ({"max_sections": 3}, "EDUCATION\nA\nSKILLS\nB\nAWARDS\nC\nPROJECTS\nD", "max_sections"),
 ])
 # fmt: on
 def test_api_limits_fail_fast_naming_the_limit(options, source, limit):
