@@ -59,6 +59,8 @@ class Parser:
 
                     names = DEFAULT_EXTRACTORS if self.settings.extractors is None else self.settings.extractors
                     loaded = load_extractors(names)
+                    if not self.settings.ner:  # the Chinese NER model and its prose rules
+                        loaded = [e for e in loaded if getattr(e, "name", None) != "ner"]
                     doc_ex = [e for e in loaded if hasattr(e, "fields")]
                     sec_ex = [e for e in loaded if hasattr(e, "kinds")]
                     self._extractors = (doc_ex, sec_ex)

@@ -47,6 +47,7 @@ class SectionParser(Protocol):
 DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "resume_nlp.extract.contact:ContactExtractor",
     "resume_nlp.extract.basics:BasicsExtractor",
+    "resume_nlp.extract.ner:ChineseNERExtractor",
     "resume_nlp.extract.summary:SummaryParser",
     "resume_nlp.extract.education:EducationParser",
     "resume_nlp.extract.work:ExperienceParser",
@@ -58,6 +59,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "resume_nlp.extract.misc:ReferenceParser",
     "resume_nlp.extract.misc:InterestParser",
     "resume_nlp.extract.misc:JobIntentionParser",
+    "resume_nlp.extract.ner:ChineseProseParser",
 )
 
 
