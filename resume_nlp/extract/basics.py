@@ -436,8 +436,11 @@ class BasicsExtractor:
                     j = ps + len(piece)  # the first non-space after the piece (no slice of the rest of the line)
                     while j < line.end and text[j].isspace():
                         j += 1
-                    if j < line.end and text[j] in (":", "："):
-                        continue  # a label ("Google Scholar:"), not a name
+                    if j < line.end and text[j] in (":", "：") and not (
+                            _HAN.match(piece) and looks_like_zh_name(piece) and not _is_zh_label(piece)):
+                        continue  # a label ("Google Scholar:", "性别："), not a name; "高勇：男，…" is a bio
+                    if _HAN.match(piece) and ps > line.start and text[ps - 1].isdigit():
+                        continue  # "1966年出生": the tail of a date, not a name
                     bold = bool(doc.norm.marks_in(ps, ps + len(piece), "bold") or doc.norm.marks_in(ps, ps + len(piece), "heading"))
                     base = max(0.6 - 0.1 * rank, 0.3) + (0.05 if bold else 0.0)
                     if _HAN.match(piece):
@@ -630,6 +633,18 @@ class BasicsExtractor:
                 best = (e, Mention("basics.name", value, m.start(), m.end(), "zh", round(0.35 + 0.3 * e, 3),
                                    "basics/evidence-zh"))
         return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _zh_labels() -> frozenset[str]:
+    return frozenset(row[2] for row in table("lexicon/basics_keys.tsv") if len(row) >= 3 and row[1] == "zh")
+
+
+def _is_zh_label(text: str) -> bool:
+    """A key of a Chinese key-value line (姓名, 性别, 民族 ...), in either script."""
+    from ..lang import to_simplified
+
+    return to_simplified(text) in _zh_labels()
 
 
 def _rescore(m: Mention, score: float) -> Mention:

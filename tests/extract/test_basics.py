@@ -219,3 +219,13 @@ def test_basics_chinese_name_spelled_by_the_email(text, expected):
 
 def test_basics_no_chinese_name_without_evidence():
     assert _best("邮箱：qq12345@example.com\n\n项目经历\n团队成员：张潮鹏, 李夏, 胡杨", "basics.name") is None
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("高勇：男，中国国籍，无境外居留权，1966年出生，汉族，中共党员，本科学历，现任某公司董事长。", "高勇"),
+    ("性别：男\n姓名：王小明", "王小明"),
+])
+# fmt: on
+def test_basics_chinese_bio_line_names_its_subject(text, expected):
+    assert _best(text, "basics.name") == expected
