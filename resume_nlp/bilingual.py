@@ -301,21 +301,26 @@ def _pair_drafts(first: list[Draft], second: list[Draft]) -> list[tuple[int, int
     sig_a = [_signals(d) for d in first]
     sig_b = [_signals(d) for d in second]
     same = len(first) == len(second)
+    counts: dict[tuple, int] = {}
     scores = [[pair_score(a, b, _order(i, len(first)), _order(j, len(second)), same)
-               + _distinctive_dates(a, b, sig_a, sig_b)
+               + _distinctive_dates(a, b, sig_a, sig_b, counts)
                for j, b in enumerate(sig_b)] for i, a in enumerate(sig_a)]
     return assign(scores, _PAIR_THRESHOLD)
 
 
-def _distinctive_dates(a: _Signals, b: _Signals, all_a: list[_Signals], all_b: list[_Signals]) -> float:
+def _distinctive_dates(a: _Signals, b: _Signals, all_a: list[_Signals], all_b: list[_Signals],
+                       counts: dict[tuple, int]) -> float:
     """Dates that agree exactly and belong to no other entry of either version are evidence on
-    their own, whatever the order (an awards list given newest first in one version)."""
+    their own, whatever the order (an awards list given newest first in one version).
+    ``counts`` memoizes how many entries of a side carry a given set of dates."""
     shared = [k for k in a.dates if k in b.dates]
     if not shared or any(a.dates[k] != b.dates[k] for k in shared):
         return 0.0
-    same = [s for s in all_a if all(s.dates.get(k) == a.dates[k] for k in shared)]
-    same_b = [s for s in all_b if all(s.dates.get(k) == b.dates[k] for k in shared)]
-    return 0.15 if len(same) == 1 and len(same_b) == 1 else 0.0
+    key = tuple((k, a.dates[k]) for k in shared)
+    for side, entries in (("a", all_a), ("b", all_b)):
+        if (side, key) not in counts:
+            counts[(side, key)] = sum(all(s.dates.get(k) == v for k, v in key) for s in entries)
+    return 0.15 if counts[("a", key)] == 1 and counts[("b", key)] == 1 else 0.0
 
 
 def _same_value(a: Any, b: Any) -> bool:

@@ -50,6 +50,8 @@ class NormalizedText:
     offsets: array  # offsets[i] = index in the raw input of normalized character i
     raw_length: int
     marks: list[Mark] = field(default_factory=list)
+    # (sorted mark starts, longest mark) for marks_in, built on first use
+    _mark_index: tuple[list[int], int] | None = field(default=None, repr=False, compare=False)
 
     def to_raw(self, index: int) -> int:
         """Raw-input offset of normalized offset ``index`` (``len(text)`` maps to the raw end)."""
@@ -58,8 +60,14 @@ class NormalizedText:
         return self.offsets[index]
 
     def marks_in(self, start: int, end: int, kind: str | None = None) -> list[Mark]:
-        return [m for m in self.marks if m.start < end and m.end > start and (kind is None or m.kind == kind)
-                or (m.start == m.end and start <= m.start < end and (kind is None or m.kind == kind))]
+        """Marks overlapping ``[start, end)`` (point marks such as icons: lying inside it)."""
+        if self._mark_index is None:
+            self._mark_index = ([m.start for m in self.marks], max((m.end - m.start for m in self.marks), default=0))
+        starts, longest = self._mark_index
+        lo = bisect.bisect_left(starts, start - longest)
+        hi = bisect.bisect_left(starts, end)
+        return [m for m in self.marks[lo:hi] if (kind is None or m.kind == kind)
+                and ((m.start < end and m.end > start) or (m.start == m.end and start <= m.start < end))]
 
 
 class _Builder:
