@@ -63,9 +63,9 @@ _LOCK = threading.Lock()
 _CACHE: "weakref.WeakKeyDictionary[Document, list[tuple[int, int, list[tuple[int, int, str]]]]]" = weakref.WeakKeyDictionary()
 
 
-# A bio states at least one of these; other prose (自我评价: 熟悉…，具有良好的…) is left alone,
-# which keeps the model unloaded for most resumes.
-_BIO_CUE = regex.compile(r"出生|生于|国籍|[，,]\p{Han}{1,4}族[，,。]|现任|曾任|历任|担任|毕业|学历|学位|[，,:：]\s*[男女][，,。]|先生|女士")
+# A third-person bio states at least one of these; other prose (自我评价: 熟悉…，具有良好的…, or a
+# student's "毕业打算从事…", "担任班长") is left alone, which keeps the model unloaded for most resumes.
+_BIO_CUE = regex.compile(r"出生|生于|国籍|[，,]\p{Han}{1,4}族[，,。]|现任|曾任|历任|[，,:：]\s*[男女][，,。]|先生|女士")
 
 
 def _is_prose(text: str) -> bool:
