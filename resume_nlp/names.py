@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from .patterns import pattern
 from .resources import table
 
 __all__ = [
@@ -167,7 +168,7 @@ def format_en_name(name: str) -> str:
         if tok.isupper() and len(tok.strip(".")) > 1 and tok.lower() not in ("ii", "iii", "iv"):
             tok = "-".join(p.capitalize() if p[:2].upper() != p[:2] or "'" not in p[:2] else p[:2] + p[2:].lower()
                            for p in tok.split("-"))
-            tok = regex.sub(r"(?<=^\p{L}['’])\p{L}", lambda m: m[0].upper(), tok)
+            tok = pattern(r"(?<=^\p{L}['’])\p{L}").sub(lambda m: m[0].upper(), tok)
         out.append(tok)
     return " ".join(out)
 
@@ -191,7 +192,7 @@ def clean_en_name(text: str) -> str | None:
         low = part.lower()
         if low in _GENERATIONAL:
             keep.append(part)
-        elif all(regex.sub(r"[.\s]", "", w).lower() in _CREDENTIALS for w in part.split()) and part:
+        elif all(pattern(r"[.\s]").sub("", w).lower() in _CREDENTIALS for w in part.split()) and part:
             continue
         elif k == 0 and len(parts) == 2 and _surname_first(head, part):
             head = f"{part} {head}"

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, ClassVar, Iterable
 
 import regex
 
-from ..names import (clean_en_name, romanized_forms, evidence_match, format_en_name, is_title_line, looks_like_en_name,
-                     looks_like_zh_name, same_person)
+from ..names import (clean_en_name, evidence_match, format_en_name, is_title_line, looks_like_en_name,
+                     looks_like_zh_name, romanized_forms, same_person)
+from ..patterns import pattern
 from ..resources import table
 from ..spans import Mention
 from .contact import CONTACT_FIELDS, lowered, scan
@@ -136,16 +137,16 @@ def parse_location(text: str, address: bool = False) -> dict | None:
     if found is not None:
         return found
     cities, countries = _places()
-    parts = [p.strip() for p in regex.split(r"\s*[,，]\s*", text) if p.strip()]
+    parts = [p.strip() for p in pattern(r"\s*[,，]\s*").split(text) if p.strip()]
     if len(parts) == 1 and _HAN.search(text):
-        parts = [p for p in regex.split(r"\s+|(?<=省|市|区)", text) if p] or parts
+        parts = [p for p in pattern(r"\s+|(?<=省|市|区)").split(text) if p] or parts
     out: dict = {"address": text if address else None, "city": None, "region": None, "country": None}
     for part in reversed(parts):
         key = part.lower().rstrip(".")
         if out["country"] is None and (key in countries or part.lower() in countries):
             out["country"] = countries.get(key) or countries[part.lower()]
             continue
-        hit = cities.get(key.replace(" ", "")) or cities.get(regex.sub(r"(?:省|市)$", "", key))
+        hit = cities.get(key.replace(" ", "")) or cities.get(pattern(r"(?:省|市)$").sub("", key))
         if hit and out["city"] is None:
             out["city"] = hit[0]
             out["country"] = out["country"] or hit[2]
@@ -164,7 +165,7 @@ def _gazetteer_location(text: str, address: bool) -> dict | None:
         from ..gazetteer import parse_location as gazetteer_parse
     except ImportError:  # pragma: no cover - the gazetteer is optional here
         return None
-    parts = [p.strip() for p in regex.split(r"\s*[,，]\s*", text) if p.strip()]
+    parts = [p.strip() for p in pattern(r"\s*[,，]\s*").split(text) if p.strip()]
     tails = [", ".join(parts[-k:]) for k in range(min(3, len(parts)), 0, -1)] if address else [text]
     for tail in tails:
         try:
@@ -309,7 +310,7 @@ class BasicsExtractor:
         src = f"basics/kv-{field}"
         if field == "name":
             if lang == "zh":
-                value = regex.sub(r"\s+", "", value) if looks_like_zh_name(value) else value
+                value = pattern(r"\s+").sub("", value) if looks_like_zh_name(value) else value
                 ok = looks_like_zh_name(value)
             else:
                 cleaned = clean_en_name(value)
@@ -376,7 +377,7 @@ class BasicsExtractor:
                 if _ATTR_DATE.match(cell) or " " not in cell:
                     cells.append((line.start + m.start(), cell))
                 else:
-                    cells += [(line.start + m.start() + w.start(), w[0]) for w in regex.finditer(r"\S+", cell)]
+                    cells += [(line.start + m.start() + w.start(), w[0]) for w in pattern(r"\S+").finditer(cell)]
             found: list[Mention] = []
             gender = False
             for cs, cell in cells:
@@ -445,7 +446,7 @@ class BasicsExtractor:
                     base = max(0.6 - 0.1 * rank, 0.3) + (0.05 if bold else 0.0)
                     if _HAN.match(piece):
                         if looks_like_zh_name(piece):
-                            names.append(Mention("basics.name", regex.sub(r"\s+", "", piece), ps, ps + len(piece), "zh",
+                            names.append(Mention("basics.name", pattern(r"\s+").sub("", piece), ps, ps + len(piece), "zh",
                                                  base + 0.1, "basics/header-line"))
                             found = True
                         continue
@@ -459,7 +460,7 @@ class BasicsExtractor:
                         found = True
                 if found:
                     break
-            if found or regex.search(r"\w", raw):
+            if found or pattern(r"\w").search(raw):
                 rank += 1
 
     def _location_and_headline(self, doc: "Document", lines: list, out: list[Mention]) -> None:
@@ -494,7 +495,7 @@ class BasicsExtractor:
                     continue
             if done_loc or _EMAIL.search(body) or _URL.search(body) or (_PHONE.search(body) and not _ADDRESS_WORDS.search(body)):
                 continue
-            parts = [p for p in regex.split(r"\s*[,，]\s*", body) if p]
+            parts = [p for p in pattern(r"\s*[,，]\s*").split(body) if p]
             if len(parts) < 2 and not _ADDRESS_WORDS.search(body):
                 continue
             if looks_like_en_name(body):
@@ -542,7 +543,7 @@ class BasicsExtractor:
             nxt = lines[k + 1]
             raw = text[nxt.start:nxt.end].strip()
             if (not raw or len(raw) > 90 or len(raw.split()) > 12 or raw.endswith(".") or nxt.start in name_lines
-                    or _EMAIL.search(raw) or _URL.search(raw) or _PHONE.search(raw) or regex.search(r"[:：|]", raw)
+                    or _EMAIL.search(raw) or _URL.search(raw) or _PHONE.search(raw) or pattern(r"[:：|]").search(raw)
                     or not _ROLE_WORDS.search(raw) or is_title_line(raw)):
                 return
             vs = nxt.start + text[nxt.start:nxt.end].index(raw)
@@ -555,7 +556,7 @@ class BasicsExtractor:
 
         evidence = [e.split("@", 1)[0] for e in contacts.emails] + list(contacts.handles)
         for url in contacts.homepages:
-            host = regex.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url).split("/")[0]
+            host = pattern(r"(?i)^(?:https?://)?(?:www\.)?").sub("", url).split("/")[0]
             evidence.append(host.split(".")[0])
 
         def ev(name: str) -> float:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterable
 
 import regex
 
+from ..patterns import pattern
 from ..resources import table
 from ..spans import Mention
 
@@ -116,27 +117,27 @@ def _label_regex() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def _label_field(label: str, fields: dict[str, str]) -> str | None:
-    key = regex.sub(r"[\s\-]+", " ", label.lower())
+    key = pattern(r"[\s\-]+").sub(" ", label.lower())
     return fields.get(key) or fields.get(key.replace(" ", "")) or fields.get(key.replace(" ", "-"))
 
 
 # --- values ------------------------------------------------------------------------------
 def _url_key(url: str) -> str:
-    key = regex.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url.strip()).rstrip("/").lower()
+    key = pattern(r"(?i)^(?:https?://)?(?:www\.)?").sub("", url.strip()).rstrip("/").lower()
     return key
 
 
 def profile_from_url(url: str) -> dict | None:
     """``{"network", "username", "url"}`` of a profile URL, or None (homepages, repositories)."""
-    stripped = regex.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url.strip())
-    path = regex.split(r"[?#]", stripped, maxsplit=1)[0].rstrip("/")
+    stripped = pattern(r"(?i)^(?:https?://)?(?:www\.)?").sub("", url.strip())
+    path = pattern(r"[?#]").split(stripped, maxsplit=1)[0].rstrip("/")
     low = path.lower()
     for domain, network in _network_tables()[0]:
         if not (low == domain or low.startswith(domain + "/")):
             continue
         rest = [p for p in path[len(domain):].split("/") if p]
         if network == "scholar":
-            user = regex.search(r"[?&]user=([\w\-]+)", url)
+            user = pattern(r"[?&]user=([\w\-]+)").search(url)
             return {"network": "scholar", "username": user[1] if user else None, "url": url}
         if not rest or (network in ("github", "twitter") and len(rest) != 1):
             return None  # the site itself or a repository, not a profile
@@ -162,9 +163,9 @@ def phone_value(raw: str, nanp_region: str | None, fallback_region: str | None) 
     import phonenumbers  # lazy: large metadata
 
     text = raw.strip()
-    text = regex.sub(r"^\(\s*(\+\s*\d{1,3})\s*\)", r"\1", text)
-    text = regex.sub(r"^00(?=[1-9])", "+", text)
-    digits = regex.sub(r"\D", "", text)
+    text = pattern(r"^\(\s*(\+\s*\d{1,3})\s*\)").sub(r"\1", text)
+    text = pattern(r"^00(?=[1-9])").sub("+", text)
+    digits = pattern(r"\D").sub("", text)
     if text.startswith("+"):
         regions: list[str | None] = [None]
     elif _CN_MOBILE.match(digits):
@@ -375,7 +376,7 @@ def _free_chunks(chunk_start: int, chunk_end: int, items: list[Item], text: str)
         out.append((pos, chunk_end))
     pieces: list[tuple[int, int]] = []
     for s, e in out:
-        for m in regex.finditer(r"[^|•·,;/]+", text[s:e]):
+        for m in pattern(r"[^|•·,;/]+").finditer(text[s:e]):
             seg = m[0]
             stripped = seg.strip(" \t:：()[]<>-–—")
             if stripped:
@@ -387,10 +388,10 @@ def _free_chunks(chunk_start: int, chunk_end: int, items: list[Item], text: str)
 def _github_users(doc: "Document", homepages: list[str]) -> set[str]:
     users = set()
     for url in homepages:
-        m = regex.match(r"(?i)^(?:https?://)?([\w\-]+)\.github\.io", url)
+        m = pattern(r"(?i)^(?:https?://)?([\w\-]+)\.github\.io").match(url)
         if m:
             users.add(m[1].lower())
-    for m in regex.finditer(r"(?i)github\.com/([\w\-]+)", doc.text):
+    for m in pattern(r"(?i)github\.com/([\w\-]+)").finditer(doc.text):
         users.add(m[1].lower())
     return users
 
@@ -442,7 +443,7 @@ def scan(doc: "Document") -> ContactScan:
             if s >= e or _overlaps(items, s, e):
                 continue
             piece = text[s:e]
-            if _HANDLE.match(piece) and not regex.match(r"^\d[\d\-]*$", piece) or regex.match(r"^\d{5,11}$", piece):
+            if _HANDLE.match(piece) and not pattern(r"^\d[\d\-]*$").match(piece) or pattern(r"^\d{5,11}$").match(piece):
                 items.append(Item("handle", s, e, (piece, mark.value)))
             elif _looks_like_name(piece):
                 items.append(Item("name", s, e, piece))
@@ -463,7 +464,7 @@ def scan(doc: "Document") -> ContactScan:
                 s = text.index(piece, it.end)
                 network = it.field[4:] if it.field.startswith("net:") else it.field
                 _network_tables()
-                template = _LABEL_TEMPLATES.get(regex.sub(r"[\s\-]+", " ", str(it.value).lower()))
+                template = _LABEL_TEMPLATES.get(pattern(r"[\s\-]+").sub(" ", str(it.value).lower()))
                 items.append(Item("handle", s, s + len(piece), (piece, network, template), labelled=True))
         items.sort(key=lambda i: i.start)
         real = [i for i in items if i.kind in ("email", "url", "phone", "handle")]
@@ -538,7 +539,7 @@ def scan(doc: "Document") -> ContactScan:
                     result.handles.append(profile["username"])
                 result.mentions.append(Mention("basics.profiles", profile, it.start, it.end, "en", score, "contact/profile-url"))
                 continue
-            if regex.search(r"(?i)github\.com/[\w\-]+/", url):
+            if pattern(r"(?i)github\.com/[\w\-]+/").search(url):
                 continue  # a repository, not a homepage
             key = _url_key(url)
             value = emitted_urls.setdefault(key, url)
@@ -561,7 +562,7 @@ def scan(doc: "Document") -> ContactScan:
 
 
 def _lang(text: str) -> str:
-    return "zh" if regex.search(r"\p{Han}", text) else "en"
+    return "zh" if pattern(r"\p{Han}").search(text) else "en"
 
 
 def _looks_like_name(piece: str) -> bool:
