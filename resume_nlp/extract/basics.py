@@ -81,102 +81,36 @@ _HARD_SEP = regex.compile(r"[|｜•·\t]|\s{2,}|[–—]")
 _FIRST_CELL = regex.compile(r"\s*(?:\||｜|\s{2,}|\t|,\s|，|•|·|–|—)\s*")
 _SOFT_GAPS = regex.compile(r"^\S+(?: {1,3}\S+){1,4}$")
 
-# A small location table (used until a shared gazetteer exists): alias -> (city, region, country).
-_CITY_ROWS = """
-北京 Beijing||CN;上海 Shanghai||CN;天津 Tianjin||CN;重庆 Chongqing||CN;广州 Guangzhou|Guangdong|CN;
-深圳 Shenzhen|Guangdong|CN;杭州 Hangzhou|Zhejiang|CN;南京 Nanjing|Jiangsu|CN;苏州 Suzhou|Jiangsu|CN;
-武汉 Wuhan|Hubei|CN;成都 Chengdu|Sichuan|CN;西安 Xi'an|Shaanxi|CN;长沙 Changsha|Hunan|CN;合肥 Hefei|Anhui|CN;
-厦门 Xiamen|Fujian|CN;福州 Fuzhou|Fujian|CN;济南 Jinan|Shandong|CN;青岛 Qingdao|Shandong|CN;大连 Dalian|Liaoning|CN;
-沈阳 Shenyang|Liaoning|CN;哈尔滨 Harbin|Heilongjiang|CN;长春 Changchun|Jilin|CN;郑州 Zhengzhou|Henan|CN;
-昆明 Kunming|Yunnan|CN;南昌 Nanchang|Jiangxi|CN;宁波 Ningbo|Zhejiang|CN;无锡 Wuxi|Jiangsu|CN;珠海 Zhuhai|Guangdong|CN;
-东莞 Dongguan|Guangdong|CN;石家庄 Shijiazhuang|Hebei|CN;太原 Taiyuan|Shanxi|CN;兰州 Lanzhou|Gansu|CN;
-贵阳 Guiyang|Guizhou|CN;南宁 Nanning|Guangxi|CN;海口 Haikou|Hainan|CN;乌鲁木齐 Urumqi|Xinjiang|CN;
-呼和浩特 Hohhot|Inner Mongolia|CN;香港 Hong Kong||HK;澳门 Macau||MO;台北 Taipei||TW;新加坡 Singapore||SG;
- New York|NY|US; San Francisco|CA|US; Seattle|WA|US; Boston|MA|US; Los Angeles|CA|US; Chicago|IL|US;
- Pittsburgh|PA|US; St. Louis|MO|US; Ann Arbor|MI|US; Palo Alto|CA|US; Mountain View|CA|US; San Jose|CA|US;
- Austin|TX|US; Atlanta|GA|US; London||GB; Toronto|ON|CA; Vancouver|BC|CA; Tokyo||JP; Sydney|NSW|AU
-"""
-_COUNTRY_ROWS = """
-CN china|中国|prc|p.r.china|p.r. china|people's republic of china|中华人民共和国;US usa|us|u.s.|u.s.a.|united states|
-united states of america|美国;GB uk|united kingdom|england|英国;CA canada|加拿大;JP japan|日本;SG singapore|新加坡;
-HK hong kong|香港;AU australia|澳大利亚;DE germany|德国;FR france|法国;KR korea|south korea|韩国
-"""
-
-
-@lru_cache(maxsize=1)
-def _places() -> tuple[dict[str, tuple[str, str | None, str]], dict[str, str]]:
-    cities: dict[str, tuple[str, str | None, str]] = {}
-    for row in _CITY_ROWS.replace("\n", "").split(";"):
-        if not row.strip():
-            continue
-        names, region, country = row.rsplit("|", 2)[0], row.rsplit("|", 2)[1], row.rsplit("|", 2)[2]
-        zh, _, en = names.strip().partition(" ") if not names.startswith(" ") else ("", "", names.strip())
-        entry = (en.strip(), region or None, country.strip())
-        for alias in (zh, en.strip()):
-            if alias:
-                cities[alias.lower().replace(" ", "")] = entry
-                cities[alias.lower().replace(" ", "") + "市"] = entry
-    countries: dict[str, str] = {}
-    for row in _COUNTRY_ROWS.replace("\n", "").split(";"):
-        code, _, aliases = row.strip().partition(" ")
-        for alias in aliases.split("|"):
-            countries[alias.strip()] = code
-    return cities, countries
-
-
 def parse_location(text: str, address: bool = False) -> dict | None:
     """``{"address", "city", "region", "country"}`` of a location string, or None if empty.
+
+    Places come from the shared locations gazetteer (for an address, from its last parts). A
+    place it does not list is kept as written, with the country when the last part names one.
 
     >>> parse_location("Room 6-423, YuQuan Campus, ZheJiang University, HangZhou, China", address=True)["city"]
     'Hangzhou'
     """
+    from ..gazetteer import locations
+    from ..gazetteer import parse_location as gazetteer_location
+
     text = text.strip().strip(",，;；")
     if not text:
         return None
-    found = _gazetteer_location(text, address)
-    if found is not None:
-        return found
-    cities, countries = _places()
-    parts = [p.strip() for p in pattern(r"\s*[,，]\s*").split(text) if p.strip()]
-    if len(parts) == 1 and _HAN.search(text):
-        parts = [p for p in pattern(r"\s+|(?<=省|市|区)").split(text) if p] or parts
-    out: dict = {"address": text if address else None, "city": None, "region": None, "country": None}
-    for part in reversed(parts):
-        key = part.lower().rstrip(".")
-        if out["country"] is None and (key in countries or part.lower() in countries):
-            out["country"] = countries.get(key) or countries[part.lower()]
-            continue
-        hit = cities.get(key.replace(" ", "")) or cities.get(pattern(r"(?:省|市)$").sub("", key))
-        if hit and out["city"] is None:
-            out["city"] = hit[0]
-            out["country"] = out["country"] or hit[2]
-    if out["city"] is None and not address:
-        if out["country"] is None or len(parts) > 1:
-            city = parts[0] if out["country"] is None else next((p for p in parts if countries.get(p.lower()) is None), None)
-            out["city"] = city
-    if out["city"] is None and out["country"] is None and out["address"] is None:
-        return None
-    return out
-
-
-def _gazetteer_location(text: str, address: bool) -> dict | None:
-    """The shared locations gazetteer on the phrase (or, for an address, its last parts)."""
-    try:
-        from ..gazetteer import parse_location as gazetteer_parse
-    except ImportError:  # pragma: no cover - the gazetteer is optional here
-        return None
-    parts = [p.strip() for p in pattern(r"\s*[,，]\s*").split(text) if p.strip()]
+    parts = [p.strip() for p in _COMMA.split(text) if p.strip()]
     tails = [", ".join(parts[-k:]) for k in range(min(3, len(parts)), 0, -1)] if address else [text]
     for tail in tails:
-        try:
-            hit = gazetteer_parse(tail)
-        except Exception:  # noqa: BLE001 - a helper's failure must not lose the address
-            return None
+        hit = gazetteer_location(tail)
         if hit and (hit.get("city") or hit.get("country")):
             return {"address": text if address else None, "city": hit.get("city"),
-                    "region": hit.get("region"),
-                    "country": hit.get("country")}
-    return None
+                    "region": hit.get("region"), "country": hit.get("country")}
+    if address:
+        return {"address": text, "city": None, "region": None, "country": None}
+    last = locations().lookup(parts[-1]) if len(parts) > 1 else None
+    country = last.country if last is not None and last.kind == "country" else None
+    return {"address": None, "city": parts[0], "region": None, "country": country}
+
+
+_COMMA = regex.compile(r"\s*[,，]\s*")
 
 
 def parse_birth_date(text: str) -> str | None:
@@ -218,13 +152,10 @@ def _lang(text: str) -> str:
 
 
 def _is_place(value: str) -> bool:
-    """A city or country that reads like a name (Ann Arbor, San Jose, Costa Rica)."""
-    cities, countries = _places()
-    key = value.lower()
-    if key.replace(" ", "") in cities or key in countries:
-        return True
-    hit = _gazetteer_location(value, False)
-    return bool(hit and (hit.get("city") or "").lower() == key)
+    """A city, region or country that reads like a name (Ann Arbor, San Jose, Costa Rica)."""
+    from ..gazetteer import locations
+
+    return locations().lookup(value) is not None
 
 
 def _title(name: str) -> str:
