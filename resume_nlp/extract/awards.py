@@ -28,17 +28,8 @@ __all__ = ["AwardParser", "find_dates", "DateHit", "award_words", "is_award_text
 SOURCE = "awards"
 
 # --- dates (single dates and ranges; a range is not an award date) ---------------------------
-_MONTHS = {m: i for i, ms in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-    ("nov", "november"), ("dec", "december")), 1) for m in ms}
-_ONE = (r"(?:(?P<{p}mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s*(?P<{p}y1>(?:19|20)\d{{2}})"
-        r"|(?P<{p}y2>(?:19|20)\d{{2}})(?:\s*(?:[./\-]|年)\s*(?P<{p}m>1[0-2]|0?[1-9])(?!\d)\s*月?"
-        r"(?:\s*[./\-]\s*(?P<{p}d>3[01]|[12]\d|0?[1-9])(?!\d)\s*日?)?)?\s*年?(?!\s*[届级]))")
-_DATE = regex.compile(
-    r"(?<![\d.])(?:" + _ONE.format(p="a") + r")(?:\s*(?:-|–|—|~|～|to|至|until)\s*(?:(?:" + _ONE.format(p="b")
-    + r")|(?P<present>present|now|today|至今|现在)))?(?![\d])", regex.I)
+# "2017 届" / "2019级" name a graduating class or an intake, not when an award was given.
+_CLASS_YEAR = regex.compile(r"\s*[届级]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,28 +39,19 @@ class DateHit:
     value: str | None  # "YYYY", "YYYY-MM", "YYYY-MM-DD"; None for a range
 
 
-def _value(m: regex.Match, p: str) -> str | None:
-    year = m.group(p + "y1") or m.group(p + "y2")
-    if not year:
-        return None
-    if m.group(p + "mon"):
-        return f"{year}-{_MONTHS[m.group(p + 'mon').casefold().rstrip('.')]:02d}"
-    if m.group(p + "m"):
-        out = f"{year}-{int(m.group(p + 'm')):02d}"
-        if m.group(p + "d"):
-            out += f"-{int(m.group(p + 'd')):02d}"
-        return out
-    return year
-
-
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
-    """Dates in ``text[start:end]``: single dates with their value, ranges with None."""
+    """Dates in ``text[start:end]`` by the shared date grammar: single dates with their value,
+    ranges with None."""
+    from .dates import find_dates as find_ranges
+
     end = len(text) if end is None else end
     out = []
-    for m in _DATE.finditer(text, start, end):
-        is_range = bool(m.group("present") or m.group("by1") or m.group("by2"))
-        s, e = trim(text, m.start(), m.end(), " \t")
-        out.append(DateHit(s, e, None if is_range else _value(m, "a")))
+    for d in find_ranges(text[start:end], start):
+        if d.single and _CLASS_YEAR.match(text, d.end, end):
+            continue
+        if d.single and d.date_from == "present":
+            continue
+        out.append(DateHit(d.start, d.end, d.date_from if d.single else None))
     return out
 
 

@@ -24,6 +24,7 @@ from typing import Any, Iterable
 import regex
 
 from ..spans import Draft, Mention
+from .dates import find_dates
 from .layout import Para, assign_orphans, paragraphs, segments, tidy, tidy_span, trailing_run
 
 __all__ = ["EducationParser"]
@@ -288,76 +289,6 @@ def _title_case(text: str) -> str:
 
 # --------------------------------------------------------------------------- dates
 
-@lru_cache(maxsize=1)
-def _date_finder():
-    """``find_dates`` of ``extract.dates`` when present, else the small local fallback."""
-    try:
-        from .dates import find_dates  # type: ignore[attr-defined]
-
-        return find_dates
-    except ImportError:  # pragma: no cover - the shared date module is optional
-        return _fallback_find_dates
-
-
-@dataclass(frozen=True, slots=True)
-class _Range:
-    start: int
-    end: int
-    date_from: str | None
-    date_to: str | None
-    single: bool = False
-    expected: bool = False
-    source: str = ""
-
-
-_MONTHS = {m: i for i, names in enumerate(
-    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
-     "sep sept september", "oct october", "nov november", "dec december"], 1) for m in names.split()}
-_MONTH_RE = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_ONE_DATE = (
-    r"(?:(?P<{p}mn>" + _MONTH_RE + r")\.?,?\s*(?P<{p}y1>(?:19|20)\d\d)"
-    r"|民国\s*(?P<{p}roc>\d{{2,3}})\s*年\s*(?:(?P<{p}rm>\d{{1,2}})\s*月)?"
-    r"|(?P<{p}y2>(?:19|20)\d\d)\s*(?:[./-]|年)\s*(?P<{p}m2>1[0-2]|0?[1-9])(?!\d)\s*月?"
-    r"|(?P<{p}m3>1[0-2]|0?[1-9])\s*/\s*(?P<{p}y3>(?:19|20)\d\d)"
-    r"|(?P<{p}y4>(?:19|20)\d\d)(?!\d)\s*年?"
-    r"|(?P<{p}now>(?i:present|now|current|today|ongoing)|至今|现在|今)"
-    r")"
-)
-_FALLBACK_DATES = regex.compile(
-    r"(?<![\d.])(?:" + _ONE_DATE.format(p="a") + r")(?:\s*(?:-|–|—|~|～|至|到|\bto\b|\buntil\b)\s*(?:" + _ONE_DATE.format(p="b") + r"))?"
-)
-
-
-def _fallback_value(m: regex.Match, p: str) -> str | None:
-    if m[p + "now"]:
-        return "present"
-    if m[p + "mn"]:
-        return f"{m[p + 'y1']}-{_MONTHS[m[p + 'mn'].lower()]:02d}"
-    if m[p + "roc"]:
-        year = int(m[p + "roc"]) + 1911
-        return f"{year}-{int(m[p + 'rm']):02d}" if m[p + "rm"] else str(year)
-    if m[p + "y2"]:
-        return f"{m[p + 'y2']}-{int(m[p + 'm2']):02d}"
-    if m[p + "y3"]:
-        return f"{m[p + 'y3']}-{int(m[p + 'm3']):02d}"
-    if m[p + "y4"]:
-        return m[p + "y4"]
-    return None
-
-
-def _fallback_find_dates(text: str, offset: int = 0) -> list[_Range]:
-    out = []
-    for m in _FALLBACK_DATES.finditer(text):
-        a = _fallback_value(m, "a")
-        if a is None or a == "present":
-            continue
-        b = _fallback_value(m, "b") if m["bnow"] or m["bmn"] or m["broc"] or m["by2"] or m["by3"] or m["by4"] else None
-        tail = text[m.end():m.end() + 14]
-        out.append(_Range(offset + m.start(), offset + m.end(), a, b, b is None, bool(_EXPECTED.match(tail.strip("( "))),
-                          m[0]))
-    return out
-
-
 def _month_index(value: str | None, is_end: bool = False) -> int | None:
     if not value:
         return None
@@ -371,51 +302,42 @@ def _month_index(value: str | None, is_end: bool = False) -> int | None:
 
 # --------------------------------------------------------------------------- gazetteer / locations
 
-_BROKEN: dict[str, bool] = {}  # gazetteers that failed to load (fallbacks used)
-
-
 def _gazetteer_institutions(text: str, offset: int) -> list[tuple[int, int]]:
-    if _BROKEN.get("institutions"):
-        return []
-    try:
-        from ..gazetteer import institutions
+    from ..gazetteer import institutions
 
-        return [(m.start, m.end) for m in institutions().find(text, offset)]
-    except (ImportError, OSError):  # tables missing in a partial checkout
-        _BROKEN["institutions"] = True
-        return []
+    return [(m.start, m.end) for m in institutions().find(text, offset)]
 
 
+# "Cleveland, OH", "Hanoi, Vietnam", "深圳, 中国": places the gazetteer may not list, read by shape;
+# the gazetteer still says what each part is (a country, a state or province).
 _LOC_FALLBACK = regex.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’ -]{1,30}?),\s*(?P<b>[A-Z][A-Za-z.'’ -]{1,30}?)(?:,\s*(?P<c>[A-Z][A-Za-z. ]{1,20}))?$"
     r"|^(?P<zcity>\p{Han}{2,6}?)[市]?\s*[,，、 ]\s*(?P<zc>中国|\p{Han}{2,4}省)$"
 )
-_COUNTRIES = {"china": "CN", "prc": "CN", "usa": "US", "us": "US", "united states": "US", "u.s.": "US",
-              "uk": "GB", "united kingdom": "GB", "canada": "CA", "singapore": "SG", "japan": "JP",
-              "australia": "AU", "germany": "DE", "france": "FR", "hong kong": "HK", "中国": "CN"}
 
-_US_STATES = frozenset("""AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
-    NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY""".split())
+
+def _place(part: str, kind: str) -> str | None:
+    """ISO country of ``part`` when the gazetteer knows it as a place of ``kind``."""
+    from ..gazetteer import locations
+
+    entity = locations().lookup(part)
+    return entity.country if entity is not None and entity.kind == kind else None
 
 
 def _parse_location(text: str) -> dict | None:
+    from ..gazetteer import parse_location
+
     text = text.strip().strip(".;,")
     if not text or len(text) > 60 or _DIGIT.search(text):
         return None
-    if not _BROKEN.get("locations"):
-        try:
-            from ..gazetteer import parse_location
-
-            loc = parse_location(text)
-            if loc:
-                return {k: v for k, v in loc.items() if v}
-        except (ImportError, OSError):  # tables missing in a partial checkout: use the fallback
-            _BROKEN["locations"] = True
+    loc = parse_location(text)
+    if loc:
+        return {k: v for k, v in loc.items() if v}
     m = _LOC_FALLBACK.match(text)
     if not m:
         return None
     if m["zcity"]:
-        country = _COUNTRIES.get(m["zc"])
+        country = _place(m["zc"], "country")
         return {"city": m["zcity"], "country": country} if country else {"city": m["zcity"], "region": m["zc"]}
     city, b, c = m["city"].strip(), m["b"].strip(), (m["c"] or "").strip()
     if _NOT_PLACE.search(text):
@@ -423,13 +345,11 @@ def _parse_location(text: str) -> dict | None:
     out: dict[str, Any] = {"city": city[:1].upper() + city[1:].lower() if city.isupper() or _CAMEL.match(city) else city}
     if c:
         out["region"] = b
-        out["country"] = _COUNTRIES.get(c.lower(), c if len(c) == 2 else None)
-    elif b.lower() in _COUNTRIES:
-        out["country"] = _COUNTRIES[b.lower()]
-    elif b in _US_STATES:
-        out["region"], out["country"] = b, "US"
+        out["country"] = _place(c, "country") or (c if len(c) == 2 else None)
+    elif _place(b, "country"):
+        out["country"] = _place(b, "country")
     else:
-        out["region"] = b
+        out["region"], out["country"] = b, _place(b, "region")
     return {k: v for k, v in out.items() if v}
 
 
@@ -665,7 +585,7 @@ def _analyse(doc, para: Para) -> _Facts:
     else:
         end_scan = end
 
-    for r in _date_finder()(simp[cs:end_scan], cs):
+    for r in find_dates(simp[cs:end_scan], cs):
         if _free(used, r.start, r.end):
             facts.dates.append(r)
             used.append((r.start, r.end))
@@ -1079,7 +999,7 @@ def _draft(doc, view, entry: _Entry) -> tuple[Draft, list[Draft]]:
         for a in f.awards:
             ad = Draft("awards", a.lang if a.lang in ("en", "zh") else lang, a.start, a.end)
             ad.set(a)
-            for r in _date_finder()(doc.simplified[a.start:a.end], a.start):
+            for r in find_dates(doc.simplified[a.start:a.end], a.start):
                 value = r.date_to if (r.single is False and r.date_to and r.date_to != "present") else r.date_from
                 if value and r.single:
                     ad.set(Mention("awards.date", value, r.start, r.end, "en", 1.0, _SOURCE))

@@ -229,18 +229,6 @@ def _word_type(text: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _gazetteer(name: str):
-    """A gazetteer from :mod:`resume_nlp.gazetteer`, or None when its data is not installed."""
-    from .. import gazetteer
-
-    try:
-        g = getattr(gazetteer, name)()
-        g.lookup("x")  # builds the index: raises here when the table file is missing
-        return g
-    except OSError:
-        return None
-
-
 def _parse_location(text: str) -> dict | None:
     loc = _cached_location(text)
     return dict(loc) if loc else None
@@ -250,11 +238,7 @@ def _parse_location(text: str) -> dict | None:
 def _cached_location(text: str) -> dict | None:
     from ..gazetteer import parse_location
 
-    try:
-        loc = parse_location(text)
-    except OSError:
-        loc = None
-    return loc or _place_with_country(text)
+    return parse_location(text) or _place_with_country(text)
 
 
 _PLACE_WORDS = regex.compile(r"[A-Z][\w.'’-]*(?:[ -](?:[A-Z][\w.'’-]*|am|an|de|del|la|le|sur|upon|on))*")
@@ -273,10 +257,7 @@ def _place_with_country(text: str) -> dict | None:
         return None
     if not 2 <= len(parts) <= 3 or len(text) > 60:
         return None
-    try:
-        last = parse_location(parts[-1])
-    except OSError:
-        return None
+    last = parse_location(parts[-1])
     region = None
     if last and set(last) == {"region", "country"} and _STATE_CODE.fullmatch(parts[-1]) and len(parts) == 2:
         region = last["region"]  # "Cleveland, OH": a city the gazetteer does not list, in a known state
@@ -342,13 +323,11 @@ def _is_org(text: str, simp: str) -> bool:
             return True
     elif _EN_ORG_SUFFIX.search(text) or _EN_LEGAL_FORM.search(text):
         return True
-    g = _gazetteer("organizations")
-    if g is not None:
-        matches = g.find(simp)
-        covered = sum(m.end - m.start for m in matches)
-        if matches and matches[0].start <= 1 and covered >= 0.5 * len(text.strip()):
-            return True
-    return False
+    from ..gazetteer import organizations
+
+    matches = organizations().find(simp)
+    covered = sum(m.end - m.start for m in matches)
+    return bool(matches) and matches[0].start <= 1 and covered >= 0.5 * len(text.strip())
 
 
 def _all_caps(text: str) -> bool:
@@ -950,8 +929,9 @@ class _Head:
         piece = text[s:e]
         if "," in piece or "，" in piece:
             return None
-        g = _gazetteer("organizations")
-        hits = g.find(self.simp[s:e], s) if g is not None else []
+        from ..gazetteer import organizations
+
+        hits = organizations().find(self.simp[s:e], s)
         if not hits or hits[0].start - s > 1:
             return None
         end = hits[0].end
