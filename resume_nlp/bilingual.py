@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from .document import Document
+from .merge import text_key
 from .settings import Settings
 from .spans import Draft, Mention
 
@@ -244,18 +245,13 @@ def _people_match(a: list[str], b: list[str]) -> bool:
             en, zh = (x, y) if not _has_han(x) else (y, x)
             if _has_han(zh) and not _has_han(en) and same_person(en, zh):
                 return True
-            if _norm(x) == _norm(y):
+            if text_key(x) == text_key(y):
                 return True
     return False
 
 
 def _has_han(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\W_]+", "", text)
 
 
 def _title_similarity(a: list[str], b: list[str]) -> float:
@@ -265,7 +261,7 @@ def _title_similarity(a: list[str], b: list[str]) -> float:
     for x in a:
         for y in b:
             if _has_han(x) == _has_han(y):
-                best = max(best, ratio(_norm(x), _norm(y)) / 100.0)
+                best = max(best, ratio(text_key(x), text_key(y)) / 100.0)
     return best
 
 
@@ -325,7 +321,7 @@ def _distinctive_dates(a: _Signals, b: _Signals, all_a: list[_Signals], all_b: l
 
 def _same_value(a: Any, b: Any) -> bool:
     if isinstance(a, str) and isinstance(b, str):
-        return _norm(a) == _norm(b)
+        return text_key(a) == text_key(b)
     if isinstance(a, dict) and isinstance(b, dict):
         return {k: v for k, v in a.items() if v is not None} == {k: v for k, v in b.items() if v is not None}
     return a == b
@@ -441,7 +437,7 @@ def _union(drafts: list[Draft], key: Callable[[Draft], str | None]) -> list[Draf
 
 def _text_key(d: Draft) -> str | None:
     value = d.get("text")
-    return _norm(str(value)) if value else None
+    return text_key(str(value)) if value else None
 
 
 def _merge_job_intentions(drafts: list[Draft]) -> list[Draft]:
@@ -450,9 +446,9 @@ def _merge_job_intentions(drafts: list[Draft]) -> list[Draft]:
     first = drafts[0]
     for d in drafts[1:]:
         for name, items in d.lists.items():
-            have = {_norm(str(i[0].value)) for i in first.lists.get(name, []) if i}
+            have = {text_key(str(i[0].value)) for i in first.lists.get(name, []) if i}
             for item in items:
-                if item and _norm(str(item[0].value)) not in have:
+                if item and text_key(str(item[0].value)) not in have:
                     first.lists.setdefault(name, []).append(item)
                 else:
                     first.consumed.extend(item)

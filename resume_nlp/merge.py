@@ -19,10 +19,11 @@ from .document import Document
 from .settings import Settings
 from .spans import Draft
 
-__all__ = ["merge", "dedupe"]
+__all__ = ["merge", "dedupe", "text_key"]
 
 
-def _norm(value: Any) -> str:
+def text_key(value: Any) -> str:
+    """Identity of a text across case, width and punctuation: 'Co., Ltd.' == 'co ltd'."""
     text = unicodedata.normalize("NFKC", str(value)).casefold()
     return re.sub(r"[\W_]+", "", text)
 
@@ -32,7 +33,7 @@ def _titled(field: str) -> Callable[[Draft], str | None]:
         variants = d.fields.get(field)
         if not variants:
             return None
-        return "|".join(sorted(f"{m.lang}:{_norm(m.value)}" for m in variants))
+        return "|".join(sorted(f"{m.lang}:{text_key(m.value)}" for m in variants))
     return key
 
 
@@ -69,11 +70,11 @@ def _absorb(keep: Draft, dup: Draft) -> None:
         else:
             keep.consumed.extend(variants)
     for name, items in dup.lists.items():
-        have = {_norm(item[0].value if not isinstance(item[0].value, dict) else item[0].value.get("name"))
+        have = {text_key(item[0].value if not isinstance(item[0].value, dict) else item[0].value.get("name"))
                 for item in keep.lists.get(name, []) if item}
         for item in items:
             value = item[0].value if item else None
-            key = _norm(value.get("name") if isinstance(value, dict) else value)
+            key = text_key(value.get("name") if isinstance(value, dict) else value)
             if item and key not in have:
                 keep.lists.setdefault(name, []).append(item)
                 have.add(key)
