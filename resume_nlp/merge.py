@@ -22,10 +22,13 @@ from .spans import Draft
 __all__ = ["merge", "dedupe", "text_key"]
 
 
+_NOT_WORD = re.compile(r"[\W_]+")  # compiled once: text_key runs for every value merged
+
+
 def text_key(value: Any) -> str:
     """Identity of a text across case, width and punctuation: 'Co., Ltd.' == 'co ltd'."""
     text = unicodedata.normalize("NFKC", str(value)).casefold()
-    return re.sub(r"[\W_]+", "", text)
+    return _NOT_WORD.sub("", text)
 
 
 def _titled(field: str) -> Callable[[Draft], str | None]:

@@ -289,9 +289,9 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | N
 def _day_first(m: regex.Match) -> bool:
     """Whether a numeric range is written day first: one of its ends has a first number over 12
     (``01/09/2014 – 30/06/2018``), so the ambiguous end follows the same order."""
-    groups = m.groupdict()
-    for p in ("a", "b"):
-        first = groups.get(f"{p}_ua")
+    names = m.re.groupindex  # the single-date grammar has no end atom
+    for name in ("a_ua", "b_ua"):  # two groups, not groupdict(): that builds all 60 (~15 µs)
+        first = m.group(name) if name in names else None
         if first and int(first) > 12:
             return True
     return False

@@ -17,6 +17,7 @@ from typing import ClassVar
 import regex
 
 from ..document import SectionView
+from ..patterns import literal_alternation
 from ..resources import table
 from ..spans import Draft, Mention
 from .summary import body_lines, bullet_mention, make_mention, text_lang, trim
@@ -87,8 +88,7 @@ def _languages() -> tuple[dict[str, str], regex.Pattern]:
         if row[0] == "language":
             for alias in row[3].split("|"):
                 names[alias.casefold()] = row[1]
-    alt = "|".join(regex.escape(a) for a in sorted(names, key=len, reverse=True))
-    return names, regex.compile(r"(?<![A-Za-z])(?:" + alt + r")(?![A-Za-z])", regex.I)
+    return names, regex.compile(r"(?<![A-Za-z])" + literal_alternation(names) + r"(?![A-Za-z])", regex.I)
 
 
 def language_code(text: str) -> str | None:
@@ -108,7 +108,10 @@ def _tests() -> tuple[dict[str, tuple[str, str]], regex.Pattern]:
     # short upper-case names (GRE, SAT, PTE) only as written; the others in any case
     alt = "|".join((regex.escape(f) if f.isupper() and len(f) <= 4 else "(?i:" + regex.escape(f) + ")")
                    .replace(r"\ ", r"\s*") for f in sorted(forms, key=len, reverse=True))
-    pat = (r"(?<![A-Za-z0-9])(?:(?P<name>" + alt + r")"
+    # the names' first characters, in any case (a superset): most positions fail before the
+    # alternation is tried
+    first = "".join(sorted({regex.escape(f[0]) for f in forms}))
+    pat = (r"(?<![A-Za-z0-9])(?=(?i:[" + first + r"]))(?:(?P<name>" + alt + r")"
            r"(?:\s*[(（](?P<alias>[^()（）]{1,20})[)）])?"
            r"(?:\s*(?P<jlpt>N[1-5])\b)?"
            r"(?:\s*(?P<level>[ABC][12]|(?i:beginner|elementary|intermediate|advanced)|初级|中级|高级|[一二三四五六]级)(?![A-Za-z0-9]))?"

@@ -26,6 +26,7 @@ import bisect
 import regex
 
 from ..document import SectionView
+from ..patterns import literal_alternation
 from ..resources import table
 from ..spans import Draft, Mention
 from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
@@ -152,10 +153,8 @@ def _embedded() -> regex.Pattern:
                 insensitive.add(alias)
             elif alias != alias.casefold() or not alias.isalpha():
                 sensitive.add(alias)
-    def alt(forms: set[str]) -> str:
-        return "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return regex.compile(r"(?<![A-Za-z0-9+#])(?:(?i:" + alt(insensitive) + r")|" + alt(sensitive)
-                         + r")(?![A-Za-z0-9+#])")
+    return regex.compile(r"(?<![A-Za-z0-9+#])(?:(?i:" + literal_alternation(insensitive) + r")|"
+                         + literal_alternation(sensitive) + r")(?![A-Za-z0-9+#])")
 
 
 # --- line grammar ---------------------------------------------------------------------------
@@ -207,6 +206,9 @@ _PAREN_TAIL = regex.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
 _SEPARATOR = regex.compile(
     r"\s*(?:[,，、;；|>＞/／]|\s\+\s|(?<=[A-Za-z])\+(?=[A-Za-z])|\s(?:and|&|or)\s|(?<=\S)&(?=\S)|\s[•·・]\s|和|及|以及|与)\s*",
     regex.I)
+# Where a _SEPARATOR match can begin (its leading space, a separator sign, 和/及/以及/与) or a
+# bracket opens or closes.
+_SPLIT_CANDIDATE = regex.compile(r"[\s,，、;；|>＞/／+&和及以与()（）\[\]]")
 _WORD = regex.compile(r"[A-Za-z][\w'.+#-]*|\p{Han}")
 _LINK = regex.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S+\.(?:com|org|net|edu|name|io|cn|me)\b/?\S*", regex.I)
 _PROSE_PUNCT = regex.compile(r"[。！？!?]")
@@ -270,8 +272,12 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     depth = 0
     spans = []
     pos = start
-    i = start
-    while i < end:
+    i = start  # the scan has consumed text[:i]
+    # only brackets and the characters a separator can start with need a look
+    for c in _SPLIT_CANDIDATE.finditer(text, start, end):
+        if c.start() < i:  # inside a separator already taken
+            continue
+        i = c.start()
         ch = text[i]
         if ch in "(（[":
             depth += 1
@@ -279,17 +285,12 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth -= 1
         elif depth == 0 and not _in_protected(protected, i, k := _advance(protected, i, k)):
             m = _SEPARATOR.match(text, i, end)
-            if m and m.end() > i and (m.start() > start or True):
-                # "and"/"or" separators need the surrounding spaces the regex consumed
-                sep_text = m.group(0)
-                if sep_text.strip() or sep_text:
-                    spans.append((pos, i))
-                    pos = m.end()
-                    i = m.end()
-                    continue
-        i += 1
+            if m:  # never empty; "and"/"or" come with the spaces the regex consumed
+                spans.append((pos, i))
+                pos = i = m.end()
     spans.append((pos, end))
-    return [trim(text, s, e) for s, e in spans if trim(text, s, e)[1] > trim(text, s, e)[0]]
+    trimmed = [trim(text, s, e) for s, e in spans]
+    return [(s, e) for s, e in trimmed if e > s]
 
 
 def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, int, str] | None,
@@ -451,6 +452,9 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
     return SkillLine("skills" if items else "none", items, labels, labelled, len(spans))
 
 
+# Segmentation, the skills parser and the publications parser each ask about the same lines
+# of a document; a small cache answers the repeats (it holds a few documents' lines, no more).
+@lru_cache(maxsize=128)
 def is_skill_line(text: str) -> bool:
     """True for a line that is a list of skills (label + known names), wherever it stands.
 

@@ -37,7 +37,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from ..patterns import pattern
+from ..patterns import literal_alternation, pattern
 from ..resources import table
 from ..spans import Draft, Mention
 from .layout import Para, paragraphs, segments, tidy
@@ -205,24 +205,36 @@ def _position_res() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 
 
 @lru_cache(maxsize=None)
-def _type_rules() -> tuple[tuple[regex.Pattern, str], ...]:
-    out = []
+def _type_rules() -> tuple[regex.Pattern, tuple[tuple[regex.Pattern, str], ...]]:
+    """The work_types rows in order, and one pattern that finds any of their words.
+
+    Most texts name no type at all; one scan for the rows' words without their word
+    boundaries (it matches wherever any row does) rules them out, instead of a search per row.
+    """
+    out, words, upper = [], [], []
     for row in table("lexicon/work_types.tsv"):
         if len(row) < 3:
             continue
         lang, pattern, kind = row[0], row[1], row[2]
         if lang == "zh":
             out.append((regex.compile(regex.escape(pattern)), kind))
+            words.append(pattern)
         elif len(pattern) <= 3 and pattern.isalpha():
             out.append((regex.compile(r"(?<![\w-])" + regex.escape(pattern.upper()) + r"s?(?![\w-])"), kind))
+            upper.append(pattern.upper())
         else:
             out.append((regex.compile(r"(?<![\w-])" + regex.escape(pattern) + r"(?![\w-])", regex.IGNORECASE), kind))
-    return tuple(out)
+            words.append(pattern)
+    any_word = regex.compile("(?i:" + literal_alternation(words) + ")|" + literal_alternation(upper))
+    return any_word, tuple(out)
 
 
 def _word_type(text: str) -> str | None:
     """The first work_types row that ``text`` matches (its type), or None."""
-    for pattern, kind in _type_rules():
+    any_word, rules = _type_rules()
+    if not any_word.search(text):
+        return None
+    for pattern, kind in rules:
         if pattern.search(text):
             return kind
     return None
@@ -758,7 +770,7 @@ class _Head:
         if _HAN.search(piece) and " " in piece.strip():
             self._han_cell(s, e, styled)
             return
-        self._plain_cell(s, e, styled)
+        self._plain_cell(s, e, styled, whole)
 
     def _classify(self, s: int, e: int) -> str:
         piece, simp = self.text[s:e], self.simp[s:e]
@@ -766,8 +778,8 @@ class _Head:
             return "url"
         if len(piece) <= 40 and _parse_location(piece):
             return "loc"
-        if _word_type(simp) == "project" and len(piece) <= 30 and \
-                pattern(r"(?i)thesis|dissertation|capstone|毕业论文|毕业设计|论文").search(simp):
+        if len(piece) <= 30 and pattern(r"(?i)thesis|dissertation|capstone|毕业论文|毕业设计|论文").search(simp) \
+                and _word_type(simp) == "project":  # the cheap tests first
             return "role"
         if _is_position(simp):
             return "position"
@@ -778,9 +790,9 @@ class _Head:
             return "org"
         return "title"
 
-    def _plain_cell(self, s: int, e: int, styled: bool) -> None:
+    def _plain_cell(self, s: int, e: int, styled: bool, kind: str) -> None:
+        """A cell of Latin text (or Han without spaces) that :meth:`_classify` found to be ``kind``."""
         text = self.text
-        kind = self._classify(s, e)
         if kind in ("url", "loc", "people", "role"):
             value = text[s:e] if kind == "url" else (_parse_location(text[s:e]) if kind == "loc" else None)
             self._add(kind, s, e, styled, value)
@@ -831,8 +843,8 @@ class _Head:
         loc = _parse_location(piece) if len(piece) <= 40 else None
         if loc:
             self._add("loc", s, e, styled, loc)
-        elif (_EN_TEAM.search(piece) or _ZH_TEAM.search(simp)) and not regex.search(
-                r"(?i)\b(?:university|institute|inc|ltd|corp|company|laborator(?:y|ies))\b|大学|公司", piece):
+        elif (_EN_TEAM.search(piece) or _ZH_TEAM.search(simp)) and not pattern(
+                r"(?i)\b(?:university|institute|inc|ltd|corp|company|laborator(?:y|ies))\b|大学|公司").search(piece):
             s2, e2 = self._strip_location(s, e, styled) if "," in piece else (s, e)
             self._add("team", s2, e2, styled)
         elif _HAN.search(piece) or not self._rest_pieces(s, e, styled):
