@@ -51,6 +51,7 @@ SHA256 = {
 
 sys.path.insert(0, str(REPO))
 from resume_nlp import ner  # noqa: E402  (registers the resume_nlp_char_features factory)
+import augment  # noqa: E402,F401  (registers the resume_nlp.mention_replacement.v1 augmenter)
 
 
 def sha256(path: Path) -> str:
