@@ -283,6 +283,11 @@ class EntityTagger(Tagger):
         super().__init__(vocab, model, name, scorer=scorer)
         self._constraints: tuple[Any, Any, Any] | None = None
 
+    @property
+    def entity_types(self) -> tuple[str, ...]:
+        """The entity labels (``ORG``), where :attr:`labels` are the BILUO tags (``B-ORG``)."""
+        return tuple(sorted({label[2:] for label in self.labels if label != "O"}))
+
     def constraints(self) -> tuple[Any, Any, Any]:
         if self._constraints is None or len(self._constraints[1]) != len(self.labels):
             self._constraints = crf.biluo_constraints(self.labels)

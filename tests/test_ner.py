@@ -123,7 +123,7 @@ def test_model_loads_from_package_offline():
     assert ner.MODEL_PATH == MODEL and (MODEL / "config.cfg").is_file()
     nlp = ner.load()
     assert nlp.pipe_names == ["resume_nlp_char_features", "tok2vec", "ner"]
-    assert set(nlp.get_pipe("ner").labels) == {"NAME", "CONT", "RACE", "TITLE", "EDU", "ORG", "PRO", "LOC"}
+    assert set(nlp.get_pipe("ner").entity_types) == {"NAME", "CONT", "RACE", "TITLE", "EDU", "ORG", "PRO", "LOC"}
     size = sum(f.stat().st_size for f in MODEL.rglob("*") if f.is_file())
     assert size <= 20_000_000
     doc = nlp(ner.to_training_form("高勇,男,中国国籍,1966年出生,汉族,现任北京某某科技有限公司董事长。"))
