@@ -84,3 +84,16 @@ augment = pytest.importorskip("augment")
 def test_mention_replacement(text, spans, pool, expected_text, expected_spans):
     new_text, new_spans = augment.replace_mentions(text, spans, pool, random.Random(0))
     assert (new_text, new_spans) == (expected_text, expected_spans)
+
+
+def test_spacy_load_finds_the_components_through_entry_points():
+    # a fresh interpreter that never imports resume_nlp.ner itself
+    import subprocess
+
+    code = (
+        "import spacy;nlp=spacy.load(%r);"
+        "print(nlp.pipe_names, sorted({e.label_ for e in nlp('高勇，男，汉族，现任北京某某科技有限公司董事长').ents}))"
+        % str(ner.MODEL_PATH)
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip() == "['resume_nlp_char_features', 'tok2vec', 'ner'] ['NAME', 'ORG', 'RACE', 'TITLE']"
