@@ -25,8 +25,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from .assemble import bitext_fields
 from .document import Document
+from .extract.skills import lookup_skill
+from .gazetteer import locations, organizations
 from .merge import text_key
+from .names import same_person
 from .settings import Settings
 from .spans import Draft, Mention
 
@@ -159,8 +163,6 @@ def _num(value: float | int | str) -> str:
 
 def entity_ids(text: str) -> set[str]:
     """Gazetteer identities named in ``text`` (institutions, companies, labs, cities)."""
-    from .gazetteer import locations, organizations
-
     found = {m.entity.id for m in organizations().find(text)}
     entity = organizations().lookup(text)
     if entity is not None:
@@ -238,8 +240,6 @@ def _overlap(a: set[str], b: set[str]) -> float:
 def _people_match(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
-    from .names import same_person
-
     for x in a:
         for y in b:
             en, zh = (x, y) if not _has_han(x) else (y, x)
@@ -329,8 +329,6 @@ def _same_value(a: Any, b: Any) -> bool:
 
 def _merge_pair(pref: Draft, other: Draft, conflicts: list[tuple[Draft, str, Any, Any]]) -> Draft:
     """One draft from an aligned pair; ``pref`` is the preferred language's draft."""
-    from .assemble import bitext_fields
-
     bitext = bitext_fields(pref.kind)
     merged = Draft(pref.kind, pref.lang, min(pref.start, other.start), max(pref.end, other.end))
     merged.langs = set(pref.langs) | set(other.langs)
@@ -402,8 +400,6 @@ def _merge_bullets(a_items: list[list[Mention]], b_items: list[list[Mention]]) -
 def skill_key(name: str) -> str:
     """Identity of a skill across spellings: 'PyTorch' == 'Pytorch', 'C + +' == 'c++', 'Tensorflow 2' == 'tensorflow',
     and across the aliases of the skills table ('Golang' == 'Go', 'JS' == 'JavaScript')."""
-    from .extract.skills import lookup_skill
-
     hit = lookup_skill(name)
     if hit is not None:
         name = hit[0]
@@ -491,8 +487,6 @@ def entry_lang(d: Draft, doc: Document | None = None) -> str:
     the language its heading is written in ("发表论文"), else the section's (``doc.sections``,
     the segmenter's metadata; the resume text is not read).
     """
-    from .assemble import bitext_fields
-
     bitext = bitext_fields(d.kind)
     langs = {m.lang for name in bitext for m in d.fields.get(name, [])}
     langs |= {m.lang for name in bitext for item in d.lists.get(name, []) for m in item}

@@ -32,7 +32,7 @@ def _candidates(lines: list[str]) -> Counter:
     """Column positions where a right cell starts, counted over lines."""
     votes: Counter = Counter()
     for line in lines:
-        if "\t" in line:
+        if "\t" in line or "   " not in line:  # a gap and an indent are 3+ spaces
             continue
         for m in _GAP.finditer(line):
             votes[m.end()] += 1

@@ -31,7 +31,7 @@ def line_lang(text: str) -> LineLang:
     >>> line_lang("Peking University"), line_lang("北京大学 计算机"), line_lang("2019.09")
     ('en', 'zh', 'none')
     """
-    han = han_count(text)
+    han = 0 if text.isascii() else han_count(text)
     words = [w for w in _LATIN_WORD.findall(text) if len(w) > 1 or w in ("a", "I")]
     if not han:
         return "en" if words else "none"
@@ -137,7 +137,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("國立臺灣大學 學歷")
     '国立台湾大学 学历'
     """
-    if not _HAN.search(text):
+    if text.isascii() or not _HAN.search(text):
         return text
     return text.translate(_script_tables()[0])
 

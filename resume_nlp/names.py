@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from .lang import to_simplified
 from .patterns import pattern
 from .resources import table
 
@@ -81,8 +82,6 @@ def split_zh_name(name: str) -> tuple[str, str] | None:
 
     Traditional names are read through their Simplified form (陳 -> 陈); the parts keep the input's characters.
     """
-    from .lang import to_simplified
-
     name = _NAME_SEP.sub("", name)
     simple = to_simplified(name)
     if not _HAN_NAME.match(name):
@@ -102,7 +101,7 @@ def looks_like_zh_name(text: str) -> bool:
     (True, True, False)
     """
     compact = _NAME_SEP.sub("", text.strip())
-    if _to_simplified(compact) in _NOT_ZH_NAMES or not _HAN_NAME.match(compact):
+    if to_simplified(compact) in _NOT_ZH_NAMES or not _HAN_NAME.match(compact):
         return False
     parts = split_zh_name(compact)
     if parts is None:
@@ -115,12 +114,6 @@ _TOKEN_SPLIT = regex.compile(r"[\s,]+")
 _NOT_LOWER = regex.compile(r"[^a-z]")
 _NOT_ALNUM = regex.compile(r"[^a-z0-9]+")
 _DIGIT = regex.compile(r"\d")
-
-
-def _to_simplified(text: str) -> str:
-    from .lang import to_simplified
-
-    return to_simplified(text)
 
 
 def en_tokens(name: str) -> list[str]:
@@ -237,8 +230,8 @@ def pinyin_keys(zh_name: str) -> frozenset[str]:
     if parts is None:
         return frozenset()
     surname, given = parts
-    sur_readings = surnames().get(_to_simplified(surname), ())
-    given_readings = _given_readings(_to_simplified(given)) if given else [[""]]
+    sur_readings = surnames().get(to_simplified(surname), ())
+    given_readings = _given_readings(to_simplified(given)) if given else [[""]]
     if len(given_readings) != len(given):
         return frozenset()
     keys: set[str] = set()
@@ -260,8 +253,8 @@ def romanized_forms(zh_name: str, limit: int = 16) -> list[str]:
     if parts is None:
         return []
     surname, given = parts
-    sur_readings = surnames().get(_to_simplified(surname), ())
-    given_readings = _given_readings(_to_simplified(given)) if given else [[""]]
+    sur_readings = surnames().get(to_simplified(surname), ())
+    given_readings = _given_readings(to_simplified(given)) if given else [[""]]
     if not given or len(given_readings) != len(given):
         return []
     out: list[str] = []

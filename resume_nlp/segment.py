@@ -100,11 +100,14 @@ def heading_kind(text: str) -> str | None:
     key = _key(cleaned)
     if not key:
         return None
-    hit = vocab.get(key) or vocab.get(_key(to_simplified(cleaned)))
+    latin = cleaned.isascii()  # no Han: its own Simplified view, one script (no split)
+    hit = vocab.get(key)
+    if hit is None and not latin:
+        hit = vocab.get(_key(to_simplified(cleaned)))
     if hit:
         return hit[0]
     # "教育背景 Education", "Education / 教育背景": every part names the same kind
-    parts = [p for p in _SPLIT_BILINGUAL.split(cleaned) if _key(p)]
+    parts = [] if latin else [p for p in _SPLIT_BILINGUAL.split(cleaned) if _key(p)]
     if len(parts) == 2:
         kinds = {(vocab.get(_key(p)) or vocab.get(_key(to_simplified(p))) or (None,))[0] for p in parts}
         if len(kinds) == 1 and None not in kinds:

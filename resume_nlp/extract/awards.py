@@ -19,8 +19,11 @@ from typing import ClassVar
 import regex
 
 from ..document import SectionView
+from ..patterns import literal_alternation
 from ..resources import table
 from ..spans import Draft, Mention
+from .dates import find_dates as find_ranges
+from .languages import find_tests
 from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
 
 __all__ = ["AwardParser", "find_dates", "DateHit", "award_words", "is_award_text"]
@@ -42,8 +45,6 @@ class DateHit:
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHit]:
     """Dates in ``text[start:end]`` by the shared date grammar: single dates with their value,
     ranges with None."""
-    from .dates import find_dates as find_ranges
-
     end = len(text) if end is None else end
     out = []
     for d in find_ranges(text[start:end], start):
@@ -73,9 +74,8 @@ def award_words() -> tuple[regex.Pattern, regex.Pattern]:
             (en_strong if word not in _WEAK else []).append(word)
 
     def build(en: list[str], zh: list[str]) -> regex.Pattern:
-        en_alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(en, key=len, reverse=True))
-        zh_alt = "|".join(regex.escape(w) for w in sorted(zh, key=len, reverse=True))
-        return regex.compile(r"(?i:(?<![A-Za-z])(?:" + en_alt + r")s?(?![A-Za-z]))|" + zh_alt)
+        en_alt = literal_alternation(en, ignore_case=True, space=r"\s+")
+        return regex.compile(r"(?i:(?<![A-Za-z])" + en_alt + r"s?(?![A-Za-z]))|" + literal_alternation(zh))
 
     return build(en_all, zh_all), build(en_strong, zh_strong)
 
@@ -263,8 +263,6 @@ class AwardParser:
         return d
 
     def _awards_section(self, view: SectionView) -> list[Draft]:
-        from .languages import find_tests
-
         doc = view.doc
         text, simp = doc.text, doc.simplified
         lines = list(body_lines(view))

@@ -23,12 +23,15 @@ from typing import TYPE_CHECKING, ClassVar, Iterable
 
 import regex
 
+from ..gazetteer import locations
+from ..gazetteer import parse_location as gazetteer_location
+from ..lang import to_simplified
 from ..names import (clean_en_name, evidence_match, format_en_name, is_title_line, looks_like_en_name,
                      looks_like_zh_name, romanized_forms, same_person)
-from ..patterns import pattern
+from ..patterns import literal_alternation, pattern
 from ..resources import table
 from ..spans import Mention
-from .contact import CONTACT_FIELDS, lowered, scan
+from .contact import CONTACT_FIELDS, _EMAIL, _PHONE, _URL, _section_kind_at, lowered, scan
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Document
@@ -90,9 +93,6 @@ def parse_location(text: str, address: bool = False) -> dict | None:
     >>> parse_location("Room 6-423, YuQuan Campus, ZheJiang University, HangZhou, China", address=True)["city"]
     'Hangzhou'
     """
-    from ..gazetteer import locations
-    from ..gazetteer import parse_location as gazetteer_location
-
     text = text.strip().strip(",，;；")
     if not text:
         return None
@@ -140,7 +140,7 @@ def _kv_regex() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     for row in table("lexicon/basics_keys.tsv"):
         if len(row) >= 3 and (row[0] in _KV_FIELDS or row[0] in CONTACT_FIELDS):
             labels.setdefault(row[2].lower(), (row[0], row[1]))
-    alternation = "|".join(re.escape(k).replace("\\ ", r" ?") for k in sorted(labels, key=len, reverse=True))
+    alternation = literal_alternation(labels, space=r" ?")
     pattern = re.compile(  # matched on the lowercased Simplified view
         rf"(?<![a-z0-9\u3400-\u9fff])(?P<label>{alternation})(?![a-z])(?P<colon>[ \t]*[:：][ \t]*|[ \t]+)"
     )
@@ -153,8 +153,6 @@ def _lang(text: str) -> str:
 
 def _is_place(value: str) -> bool:
     """A city, region or country that reads like a name (Ann Arbor, San Jose, Costa Rica)."""
-    from ..gazetteer import locations
-
     return locations().lookup(value) is not None
 
 
@@ -195,8 +193,6 @@ class BasicsExtractor:
     def _key_values(self, doc: "Document", out: list[Mention], names: list[Mention]) -> None:
         pattern, labels = _kv_regex()
         text, simple = doc.text, doc.simplified
-        from .contact import _section_kind_at
-
         by_line: dict[int, list] = {}
         for m in pattern.finditer(lowered(doc)):
             by_line.setdefault(doc.line_at(m.start()).start, []).append(m)
@@ -396,8 +392,6 @@ class BasicsExtractor:
 
     def _location_and_headline(self, doc: "Document", lines: list, out: list[Mention]) -> None:
         text = doc.text
-        from .contact import _EMAIL, _PHONE, _URL
-
         done_loc = done_head = False
         for line in lines:
             raw = text[line.start:line.end].strip()
@@ -442,8 +436,6 @@ class BasicsExtractor:
 
     def _location_cells(self, doc: "Document", lines: list, out: list[Mention]) -> None:
         """A place cell on a header line: ``Seattle, WA | (206) ...``, ``San Francisco Bay Area``."""
-        from .contact import _EMAIL, _PHONE, _URL
-
         text = doc.text
         for line in lines:
             raw = text[line.start:line.end]
@@ -464,8 +456,6 @@ class BasicsExtractor:
 
     def _role_headline(self, doc: "Document", lines: list, names: list[Mention], out: list[Mention]) -> None:
         """The line right under the name that states a role: ``Senior Software Engineer``."""
-        from .contact import _EMAIL, _PHONE, _URL
-
         text = doc.text
         name_lines = {doc.line_at(m.start).start for m in names if m.source == "basics/header-line"}
         for k, line in enumerate(lines[:-1]):
@@ -574,8 +564,6 @@ def _zh_labels() -> frozenset[str]:
 
 def _is_zh_label(text: str) -> bool:
     """A key of a Chinese key-value line (姓名, 性别, 民族 ...), in either script."""
-    from ..lang import to_simplified
-
     return to_simplified(text) in _zh_labels()
 
 

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, ClassVar, Iterable
 
 import regex
 
-from ..patterns import pattern
+from ..names import looks_like_en_name, looks_like_zh_name
+from ..patterns import literal_alternation, pattern
 from ..resources import table
 from ..spans import Mention
 
@@ -108,12 +109,9 @@ def _label_regex() -> tuple[re.Pattern, dict[str, str]]:
             fields.setdefault(row[2].lower(), row[0])
     for label, network in _network_tables()[1].items():
         fields.setdefault(label, "net:" + network)
-    alternation = "|".join(re.escape(k).replace("\\ ", r"[ \-]?") for k in sorted(fields, key=len, reverse=True))
-    # the labels' first characters (no label starts with a space): positions where no label
-    # can start fail before the alternation is tried, which halves the scan
-    first = "".join(sorted({re.escape(k[0]) for k in fields}))
+    alternation = literal_alternation(fields, space=r"[ \-]?")
     pattern = re.compile(  # matched on the lowercased Simplified view
-        rf"(?<![a-z0-9])(?=[{first}])(?P<label>{alternation})(?![a-z])(?:[ \t]*\([^()\n]{{0,12}}\))?"
+        rf"(?<![a-z0-9])(?P<label>{alternation})(?![a-z])(?:[ \t]*\([^()\n]{{0,12}}\))?"
         rf"(?P<colon>[ \t]*[:：][ \t]*|[ \t]+|(?=[\d+(]))?"
     )
     return pattern, fields
@@ -569,8 +567,6 @@ def _lang(text: str) -> str:
 
 
 def _looks_like_name(piece: str) -> bool:
-    from ..names import looks_like_en_name, looks_like_zh_name
-
     return looks_like_en_name(piece) or looks_like_zh_name(piece)
 
 

@@ -172,12 +172,20 @@ def _alt(words, *, word: bool, han_single: str = "") -> str:
         elif han_single and len(w) == 1 and not w.isascii():
             esc += rf"(?![{han_single}])"
         parts.append(esc)
-    return "(?:" + "|".join(parts) + ")"
+    alternation = "(?:" + "|".join(parts) + ")"
+    if not parts or not all(w.strip() for w in words):
+        return alternation
+    # the words' first characters: where none can start, the branches are not tried one by one
+    first = "".join(sorted({regex.escape(w.split()[0][0]) for w in words}))
+    return "(?=[" + first + "])" + alternation
 
 
 def _atom(p: str, w: _Words, *, start: bool, month_only: bool) -> str:
     """One date, its groups prefixed ``p_``. ``start``: guarded on the left; else an end atom."""
-    g = _GUARD if start else ""
+    # Every guarded form starts where the atom does, so the guard (two lookarounds, one of
+    # variable width) runs once per position, not once per form: its verdict is the empty
+    # group p_g, which each form requires by back reference.
+    g = rf"(?P={p}_g)" if start else ""
     months = _alt(w.months, word=True) + r"\.?"
     seasons_en = _alt(w.seasons_en, word=True)
     seasons_zh = _alt(w.seasons_zh, word=False, han_single="节節天")  # 春, not 春节
@@ -209,7 +217,8 @@ def _atom(p: str, w: _Words, *, start: bool, month_only: bool) -> str:
         alts.append(rf"(?P<{p}_yy>\d{{2}})(?!\d)")  # 2019–21
     if month_only:
         alts.append(rf"(?P<{p}_eno>{months})")  # June – August 2019
-    return "(?:" + "|".join(alts) + ")"
+    guard = rf"(?>(?=\d){_GUARD}(?P<{p}_g>)|)" if start else ""
+    return "(?:" + guard + "(?:" + "|".join(alts) + "))"
 
 
 def _grammar(w: _Words, *, ranges: bool) -> str:
@@ -234,8 +243,9 @@ def _grammar(w: _Words, *, ranges: bool) -> str:
         r"(?(xpre)(?:" + _S + r"(?:毕业|畢業))?)"
     )
     # Fast rejection of most positions: a date starts at a digit, a word start among the
-    # English words that can begin one, or a Han character that can.
-    heads = {x[:2].lower() for x in (*w.months, *w.seasons_en, *w.expected_prefix) if x[:1].isascii()}
+    # English words that can begin one (their first three letters: "and" and "make" are no
+    # start), or a Han character that can.
+    heads = {x[:3] for x in (*w.months, *w.seasons_en, *w.expected_prefix) if x[:1].isascii()}
     han_heads = {x[0] for x in (*w.eras, *w.expected_prefix) if not x[:1].isascii()}
     lead = (rf"(?<![A-Za-z])(?=[0-9{''.join(sorted(_CN_DIGIT))}{''.join(sorted(han_heads))}]"
             rf"|{_alt(heads, word=False)})")
@@ -249,12 +259,20 @@ def _grammar(w: _Words, *, ranges: bool) -> str:
 
 
 @lru_cache(maxsize=1)
-def _regexes() -> tuple[regex.Pattern, regex.Pattern]:
-    """(range grammar, single-date grammar), compiled on first use."""
+def _regexes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """(range grammar, single-date grammar, anchor), compiled on first use.
+
+    Every date that reads (:func:`_read`) holds a year in range: four digits, an apostrophe
+    year ('19), a 民國 year of two or three digits (one digit is before 1950), or four Chinese
+    numerals. No date spans lines, so the grammar only runs on lines that hold one of these
+    (from the line start); each has two ASCII digits in a row or four numerals.
+    """
     w = _words()
     flags = regex.IGNORECASE | regex.MULTILINE
+    anchor = rf"{_YEAR4}|['’‘]\d\d|{_alt(w.eras, word=False)}{_S}\d\d|{_CN_YEAR}"
     return (regex.compile(_grammar(w, ranges=True), flags),
-            regex.compile(_grammar(w, ranges=False), flags))
+            regex.compile(_grammar(w, ranges=False), flags),
+            regex.compile(anchor))
 
 
 # --- reading a match ---------------------------------------------------------------------
@@ -410,18 +428,13 @@ def find_dates(text: str, offset: int = 0) -> list[DateRange]:
     return out
 
 
-# Every date contains two ASCII digits in a row or a four-numeral Chinese year, and no date
-# spans lines: the grammar only runs on lines that hold one of these (from the line start).
-_ANCHOR = regex.compile(r"\d\d|[〇零○一二三四五六七八九]{4}")
-
-
 def _scan_all(text: str, timeout: float | None = None):
     """(match, DateRange) pairs, left to right, non-overlapping."""
-    full, one = _regexes()
+    full, one, anchor = _regexes()
     pos = 0
     n = len(text)
     while pos < n:
-        a = _ANCHOR.search(text, pos)
+        a = anchor.search(text, pos)
         if a is None:
             return
         line_start = text.rfind("\n", 0, a.start()) + 1

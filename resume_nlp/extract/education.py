@@ -23,6 +23,7 @@ from typing import Any, Iterable
 
 import regex
 
+from ..gazetteer import institutions, locations, parse_location
 from ..spans import Draft, Mention
 from .dates import find_dates
 from .layout import Para, assign_orphans, paragraphs, segments, tidy, tidy_span, trailing_run
@@ -81,15 +82,23 @@ def _lexicon() -> _Lexicon:
             parts.append(p)
         return "|".join(parts)
 
-    # Dotted abbreviations end in "."; a word boundary is required only after a letter.
+    def first(items: list[str]) -> str:
+        """A class of the characters the alternation of ``items`` can start with."""
+        chars = {s[0] for s in items} | ({"’"} if any(s[0] == "'" for s in items) else set())
+        return "[" + "".join(regex.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)"
+
+    # Dotted abbreviations end in "."; a word boundary is required only after a letter. The
+    # lookaheads for the words' first characters let most positions fail before the branches.
     en = regex.compile(
-        r"(?<![\w.])(?:(?i:" + alternation(en_ci) + r")|" + alternation(en_cs) + r")(?:(?<=\.)|(?![\w]))"
+        r"(?<![\w.])(?=(?i:" + first(en_ci) + ")|" + first(en_cs) + ")"
+        r"(?:(?i:" + alternation(en_ci) + r")|" + alternation(en_cs) + r")(?:(?<=\.)|(?![\w]))"
     )
     zh_token_only = [s for s in zh if s in ("大学", "大学部")]
     zh_free = [s for s in zh if s not in zh_token_only]
     zh_re = regex.compile(
-        r"(?:" + alternation(zh_free) + r")(?![院后後])"
-        + r"|(?<![\p{Han}])(?:" + alternation(zh_token_only) + r")(?![\p{Han}])"
+        "(?=" + first(zh) + ")"
+        r"(?:(?:" + alternation(zh_free) + r")(?![院后後])"
+        + r"|(?<![\p{Han}])(?:" + alternation(zh_token_only) + r")(?![\p{Han}]))"
     )
     return _Lexicon(en, zh_re, canonical, display)
 
@@ -303,8 +312,6 @@ def _month_index(value: str | None, is_end: bool = False) -> int | None:
 # --------------------------------------------------------------------------- gazetteer / locations
 
 def _gazetteer_institutions(text: str, offset: int) -> list[tuple[int, int]]:
-    from ..gazetteer import institutions
-
     return [(m.start, m.end) for m in institutions().find(text, offset)]
 
 
@@ -318,15 +325,11 @@ _LOC_FALLBACK = regex.compile(
 
 def _place(part: str, kind: str) -> str | None:
     """ISO country of ``part`` when the gazetteer knows it as a place of ``kind``."""
-    from ..gazetteer import locations
-
     entity = locations().lookup(part)
     return entity.country if entity is not None and entity.kind == kind else None
 
 
 def _parse_location(text: str) -> dict | None:
-    from ..gazetteer import parse_location
-
     text = text.strip().strip(".;,")
     if not text or len(text) > 60 or _DIGIT.search(text):
         return None

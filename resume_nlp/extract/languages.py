@@ -20,6 +20,7 @@ from ..document import SectionView
 from ..patterns import literal_alternation
 from ..resources import table
 from ..spans import Draft, Mention
+from .skills import parse_skill_list
 from .summary import body_lines, bullet_mention, make_mention, text_lang, trim
 
 __all__ = ["LanguageParser", "find_tests", "TestHit", "language_code"]
@@ -88,7 +89,8 @@ def _languages() -> tuple[dict[str, str], regex.Pattern]:
         if row[0] == "language":
             for alias in row[3].split("|"):
                 names[alias.casefold()] = row[1]
-    return names, regex.compile(r"(?<![A-Za-z])" + literal_alternation(names) + r"(?![A-Za-z])", regex.I)
+    alternation = literal_alternation(names, ignore_case=True)
+    return names, regex.compile(r"(?<![A-Za-z])" + alternation + r"(?![A-Za-z])", regex.I)
 
 
 def language_code(text: str) -> str | None:
@@ -302,8 +304,6 @@ class LanguageParser:
         {"languages", "skills", "education", "summary", "other", "header", "basics", "certificates", "awards"})
 
     def __call__(self, view: SectionView) -> list[Draft]:
-        from .skills import parse_skill_list
-
         doc = view.doc
         text, simp = doc.text, doc.simplified
         col = _Collector(text)

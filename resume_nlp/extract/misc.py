@@ -18,9 +18,11 @@ from typing import ClassVar
 import regex
 
 from ..document import SectionView
+from ..gazetteer import parse_location
 from ..resources import table
 from ..spans import Draft, Mention
 from .awards import find_dates
+from .languages import find_tests
 from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
 
 __all__ = ["CertificateParser", "ReferenceParser", "InterestParser", "JobIntentionParser"]
@@ -92,8 +94,6 @@ class CertificateParser:
     kinds: ClassVar[frozenset[str]] = frozenset({"certificates", "skills", "awards", "other", "education"})
 
     def __call__(self, view: SectionView) -> list[Draft]:
-        from .languages import find_tests
-
         doc = view.doc
         text, simp = doc.text, doc.simplified
         words, issuers = _cert_words()
@@ -446,8 +446,6 @@ class JobIntentionParser:
 
     def _pieces(self, text: str, simp: str, d: Draft, a: int, b: int) -> bool:
         """"Java开发工程师 | 北京 | 15-20K | 随时到岗": each piece by what it is."""
-        from ..gazetteer import parse_location
-
         found = False
         pos = a
         bounds = [(m.start(), m.end()) for m in _PIPE.finditer(simp, a, b)] + [(b, b)]

@@ -24,6 +24,7 @@ import regex
 
 from ..document import SectionView
 from ..spans import Draft, Mention
+from .skills import is_skill_line, skill_line_starts
 from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
 
 __all__ = ["PublicationParser", "split_authors", "is_author_list"]
@@ -156,8 +157,6 @@ class PublicationParser:
     kinds: ClassVar[frozenset[str]] = frozenset({"publications"})
 
     def __call__(self, view: SectionView) -> list[Draft]:
-        from .skills import is_skill_line, skill_line_starts
-
         doc = view.doc
         text = doc.text
         skip = skill_line_starts(view)

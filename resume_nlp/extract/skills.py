@@ -26,6 +26,7 @@ import bisect
 import regex
 
 from ..document import SectionView
+from ..lang import to_simplified
 from ..patterns import literal_alternation
 from ..resources import table
 from ..spans import Draft, Mention
@@ -153,8 +154,8 @@ def _embedded() -> regex.Pattern:
                 insensitive.add(alias)
             elif alias != alias.casefold() or not alias.isalpha():
                 sensitive.add(alias)
-    return regex.compile(r"(?<![A-Za-z0-9+#])(?:(?i:" + literal_alternation(insensitive) + r")|"
-                         + literal_alternation(sensitive) + r")(?![A-Za-z0-9+#])")
+    return regex.compile(r"(?<![A-Za-z0-9+#])(?:(?i:" + literal_alternation(insensitive, ignore_case=True)
+                         + r")|" + literal_alternation(sensitive) + r")(?![A-Za-z0-9+#])")
 
 
 # --- line grammar ---------------------------------------------------------------------------
@@ -194,6 +195,9 @@ _ZH_SUFFIX = regex.compile(r"\s*(?:等+\p{Han}{0,8}|原理|操作系统|系统|�
 # items that are only a label word ("证书及语言" read as a list): not skills
 _LABEL_ONLY = regex.compile(r"^(?:证书|资格|语言|外语|技能|工具|框架|软件|其他|其它|爱好|兴趣|荣誉|奖励|获奖)$")
 _EN_TAIL = regex.compile(r"(?:\s*(?:,|\band\b)?\s*(?:etc\.?|and so on|and more)|\s*\.{2,}|…)$", regex.I)
+# How a text that _EN_TAIL matches ends (casefolded, before a final newline): the search tries
+# every position of an item, and most items end otherwise.
+_EN_TAIL_ENDS = ("etc", "etc.", "and so on", "and more", "..", "…")
 _DURATION = regex.compile(r"(?:\d+(?:\.\d+)?\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
                            r"(?:years?|yrs?|months?|mos?)(?:\s+(?:of\s+)?(?:experience|exp\.?))?|\d+(?:\.\d+)?\s*年(?:以上|经验)?", regex.I)
 _ACRONYM_TAIL = regex.compile(r"(?P<base>[A-Za-z][\w.+#-]*)\s+(?P<acr>\p{Lu}{2,5})")
@@ -293,6 +297,21 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in trimmed if e > s]
 
 
+def _links(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of _LINK in ``text[s:e]``. Every link holds ".", "@" or "://", which many lines
+    lack; the search itself backtracks over each long word."""
+    if text.find(".", s, e) < 0 and text.find("@", s, e) < 0 and text.find("://", s, e) < 0:
+        return []
+    return [(m.start(), m.end()) for m in _LINK.finditer(text, s, e)]
+
+
+def _en_tail(text: str, s: int, e: int) -> regex.Match | None:
+    """``_EN_TAIL.search(text, s, e)``, not run on an item that ends in none of its words."""
+    if not text[max(s, e - 10):e].casefold().removesuffix("\n").endswith(_EN_TAIL_ENDS):
+        return None
+    return _EN_TAIL.search(text, s, e)
+
+
 def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, int, str] | None,
                 list_context: bool) -> tuple[list[SkillItem], tuple[int, int, str] | None]:
     """One list item -> skills (usually one), and the level carried to the next items."""
@@ -327,7 +346,7 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
         e = m.start()
     # trailing "etc", 等, 系统/语言/框架
     for _ in range(2):
-        m = _EN_TAIL.search(text, s, e)
+        m = _en_tail(text, s, e)
         if m and m.start() > s:
             e = m.start()
         m = _ZH_SUFFIX.search(simp, s, e)
@@ -434,7 +453,7 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
                 s = rest_start
                 break
             n -= 1
-    links = [(mm.start(), mm.end()) for mm in _LINK.finditer(text, s, end)]
+    links = _links(text, s, end)
     link_ends = [le for _, le in links]  # disjoint and in order
     spans = [(a, b) for a, b in _split_items(text, s, end) if not _overlaps(links, link_ends, a, b)]
     list_context = labelled or len(spans) >= 2
@@ -468,8 +487,6 @@ def is_skill_line(text: str) -> bool:
     separators = len(_ANY_SEPARATOR.findall(body))
     if not separators or len(body.split()) > 3 * (separators + 1) + 2:
         return False
-    from ..lang import to_simplified
-
     parsed = parse_skill_list(body, to_simplified(body), 0, len(body), in_skills_section=False)
     if parsed.kind != "skills":
         return False

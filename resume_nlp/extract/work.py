@@ -37,9 +37,11 @@ from typing import Any, ClassVar
 
 import regex
 
+from ..gazetteer import organizations, parse_location
 from ..patterns import literal_alternation, pattern
 from ..resources import table
 from ..spans import Draft, Mention
+from .dates import find_dates
 from .layout import Para, paragraphs, segments, tidy
 
 __all__ = ["ExperienceParser"]
@@ -225,7 +227,7 @@ def _type_rules() -> tuple[regex.Pattern, tuple[tuple[regex.Pattern, str], ...]]
         else:
             out.append((regex.compile(r"(?<![\w-])" + regex.escape(pattern) + r"(?![\w-])", regex.IGNORECASE), kind))
             words.append(pattern)
-    any_word = regex.compile("(?i:" + literal_alternation(words) + ")|" + literal_alternation(upper))
+    any_word = regex.compile("(?i:" + literal_alternation(words, ignore_case=True) + ")|" + literal_alternation(upper))
     return any_word, tuple(out)
 
 
@@ -248,8 +250,6 @@ def _parse_location(text: str) -> dict | None:
 
 @lru_cache(maxsize=4096)
 def _cached_location(text: str) -> dict | None:
-    from ..gazetteer import parse_location
-
     return parse_location(text) or _place_with_country(text)
 
 
@@ -260,8 +260,6 @@ _PLACE_WORDS = regex.compile(r"[A-Z][\w.'’-]*(?:[ -](?:[A-Z][\w.'’-]*|am|an|
 def _place_with_country(text: str) -> dict | None:
     """"Stuttgart, Germany", "Berlin (Germany)", "Ottawa, Ontario, Canada": capitalised place
     names before a country the gazetteer knows (a city it does not list)."""
-    from ..gazetteer import parse_location
-
     text = text.strip()
     paren = pattern(r"([^,()（）]+?)\s*[(（]([^()（）]+)[)）]").fullmatch(text)
     parts = [paren[1], paren[2]] if paren else [x.strip() for x in text.split(",")]
@@ -297,12 +295,6 @@ _OTHER_STATES = {c: "AU" for c in ("NSW", "VIC", "QLD", "TAS", "ACT")} | \
     {c: "CA" for c in ("ON", "BC", "QC", "AB", "MB", "SK", "NS", "NB", "NL", "PE")}
 
 
-def _find_dates(text: str, offset: int) -> list:
-    from .dates import find_dates
-
-    return find_dates(text, offset)
-
-
 # --------------------------------------------------------------------------- small helpers
 
 def _lang(text: str) -> str:
@@ -335,8 +327,6 @@ def _is_org(text: str, simp: str) -> bool:
             return True
     elif _EN_ORG_SUFFIX.search(text) or _EN_LEGAL_FORM.search(text):
         return True
-    from ..gazetteer import organizations
-
     matches = organizations().find(simp)
     covered = sum(m.end - m.start for m in matches)
     return bool(matches) and matches[0].start <= 1 and covered >= 0.5 * len(text.strip())
@@ -941,8 +931,6 @@ class _Head:
         piece = text[s:e]
         if "," in piece or "，" in piece:
             return None
-        from ..gazetteer import organizations
-
         hits = organizations().find(self.simp[s:e], s)
         if not hits or hits[0].start - s > 1:
             return None
@@ -1059,7 +1047,7 @@ class ExperienceParser:
             bullet_span = (bullet_span[0], start)
         bullet = bullet_span is not None
         simp = doc.simplified[start:end]
-        dates = [d for d in _find_dates(simp, start) if not _embedded_year(text, d, start, end)]
+        dates = [d for d in find_dates(simp, start) if not _embedded_year(text, d, start, end)]
         meta = not bullet and bool(_META_LINE.match(text[start:end]) or _ADDRESS_LINE.match(text[start:end]))
         return _P(para, start, end, text[start:end], simp, bullet, para.styled, dates, bullet_span,
                   _durations(text, dates, end), meta=meta)
