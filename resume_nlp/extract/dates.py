@@ -85,6 +85,12 @@ class _Words:
     eras: tuple[str, ...]
 
 
+def _month_key(surface: str) -> str:
+    """Month-table key of a month word as written. Case-folded, not lower-cased: the grammar
+    matches case-insensitively with full case folding, so ``ſep`` (long s) reaches here too."""
+    return surface.casefold().rstrip(".")
+
+
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     from resume_nlp.resources import table
@@ -101,7 +107,7 @@ def _words() -> _Words:
             continue
         lang, surface, canonical = row[0], row[1], row[2]
         if canonical.startswith("month:"):
-            months[surface.lower().rstrip(".")] = int(canonical[6:])
+            months[_month_key(surface)] = int(canonical[6:])
         elif canonical == "present":
             present.append(surface)
         elif canonical == "expected":
@@ -341,7 +347,7 @@ def _atom_value(m: regex.Match, p: str, day_first: bool = False) -> tuple[str | 
     if g(f"{p}_en"):
         if g(f"{p}_ed") and g(f"{p}_ed2"):
             return None, "en_month"
-        month = _words().months.get(g(f"{p}_en").lower().rstrip("."))
+        month = _words().months.get(_month_key(g(f"{p}_en")))
         if g(f"{p}_ey"):
             year = int(g(f"{p}_ey"))
         else:
@@ -368,7 +374,9 @@ def _read(m: regex.Match, *, ranges: bool) -> DateRange | None:
         end, end_kind = _atom_value(m, "b")
         if end is None or end_kind != "en_month" or len(end) < 7:
             return None
-        start_month = _words().months.get(g("a_eno").lower().rstrip("."))
+        start_month = _words().months.get(_month_key(g("a_eno")))
+        if start_month is None:
+            return None
         end_year, end_month = int(end[:4]), int(end[5:7])
         year = end_year - 1 if start_month > end_month else end_year
         start, kind = _fmt(year, start_month), "en_month"
