@@ -291,17 +291,38 @@ def _order(i: int, n: int) -> float:
     return i / (n - 1) if n > 1 else 0.0
 
 
+# Entries of one kind per language up to which every pair is scored and the assignment is
+# exact. A resume has a few dozen at most; past this (generated or concatenated documents) the
+# lists are cut into aligned blocks of this many, in document order, so the cost grows
+# linearly with their length instead of with its cube.
+_EXACT_PAIRING = 32
+
+
 def _pair_drafts(first: list[Draft], second: list[Draft]) -> list[tuple[int, int]]:
     if not first or not second:
         return []
     sig_a = [_signals(d) for d in first]
     sig_b = [_signals(d) for d in second]
-    same = len(first) == len(second)
+    n, m = len(first), len(second)
+    same = n == m
     counts: dict[tuple, int] = {}
-    scores = [[pair_score(a, b, _order(i, len(first)), _order(j, len(second)), same)
-               + _distinctive_dates(a, b, sig_a, sig_b, counts)
-               for j, b in enumerate(sig_b)] for i, a in enumerate(sig_a)]
-    return assign(scores, _PAIR_THRESHOLD)
+
+    def pairs(rows: range, cols: range) -> list[tuple[int, int]]:
+        scores = [[pair_score(sig_a[i], sig_b[j], _order(i, n), _order(j, m), same)
+                   + _distinctive_dates(sig_a[i], sig_b[j], sig_a, sig_b, counts)
+                   for j in cols] for i in rows]
+        return [(rows[r], cols[c]) for r, c in assign(scores, _PAIR_THRESHOLD)]
+
+    if max(n, m) <= _EXACT_PAIRING:
+        return pairs(range(n), range(m))
+    blocks = -(-max(n, m) // _EXACT_PAIRING)
+    out: list[tuple[int, int]] = []
+    for k in range(blocks):
+        rows = range(k * n // blocks, (k + 1) * n // blocks)
+        cols = range(k * m // blocks, (k + 1) * m // blocks)
+        if rows and cols:
+            out += pairs(rows, cols)
+    return out
 
 
 def _distinctive_dates(a: _Signals, b: _Signals, all_a: list[_Signals], all_b: list[_Signals],

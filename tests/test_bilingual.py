@@ -190,3 +190,16 @@ def test_bilingual_generated_resumes_have_no_duplicates(tmp_path):
     report = evaluate_dirs(gold, tmp_path)
     assert report.docs and all(sum(d.card.duplicates.values()) == 0 for d in report.docs), \
         [n for d in report.docs for n in d.card.duplicate_notes]
+
+
+@pytest.mark.parametrize("n", [5, 33, 100])
+def test_bilingual_long_lists_pair_in_order(n):
+    # past the exact-assignment size the lists are paired block by block; every entry still
+    # finds its translation (distinct dates) and nothing is listed twice
+    en = [draft("work", "en", 100 * i, organization=f"Company {i}", position="Engineer",
+                start=f"{1900 + i}-01", end=f"{1900 + i}-12") for i in range(n)]
+    zh = [draft("work", "zh", 100 * (n + i), organization=f"公司{i}", position="工程师",
+                start=f"{1900 + i}-01", end=f"{1900 + i}-12") for i in range(n)]
+    merged, conflicts = merge_bilingual(None, en + zh, Settings())
+    assert len(merged) == n and not conflicts
+    assert all(sorted(m.lang for m in d.fields["organization"]) == ["en", "zh"] for d in merged)
