@@ -37,6 +37,7 @@ from typing import Any
 from spacy.attrs import DEP, IDX, LEMMA, NORM, TAG
 from spacy.language import Language
 from spacy.pipeline import Tagger
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Model, Softmax_v2, chain, with_array, zero_init
@@ -114,25 +115,27 @@ def features(text: str, segmentation: bool = True) -> tuple[list[str], list[str]
 
 
 class CharFeatures:
-    """Pipeline component: writes the bigram, the word position and the word into
-    ``LEMMA``, ``TAG`` and ``NORM`` of each character token (no trainable weights)."""
+    """Pipeline component: writes the hashes of the bigram, the word position, the word and the
+    lexicon roles into ``LEMMA``, ``TAG``, ``NORM`` and ``DEP`` of each character token (no
+    trainable weights). Only hashes: ``token.lemma_`` and the like have no string behind them."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, segmentation: bool = True) -> None:
         self.name = name
-        self.strings = nlp.vocab.strings
         self.segmentation = segmentation
-        # feature string -> hash: a dict lookup costs a quarter of StringStore.add, which runs
-        # once per distinct string; cleared when large, so a long-running service stays bounded
+        # Feature string -> hash. The hash embedding needs only the hash, so the strings are not
+        # added to the vocabulary's StringStore (which would grow with every new bigram or word a
+        # long-running service sees); the dict saves hashing a string again (a dict lookup costs
+        # a fifth of it) and is cleared when large.
         self._ids: dict[str, int] = {}
 
     def _hashes(self, column: list[str]) -> list[int]:
         ids = self._ids
         if len(ids) > _MAX_CACHED_IDS:
             ids.clear()
-        add, get = self.strings.add, ids.get
-        # get-or-add in one lookup, safe if another thread clears the dict meanwhile (no
+        get = ids.get
+        # get-or-hash in one lookup, safe if another thread clears the dict meanwhile (no
         # feature string is empty, so no hash is 0)
-        return [get(x) or ids.setdefault(x, add(x)) for x in column]
+        return [get(x) or ids.setdefault(x, get_string_id(x)) for x in column]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):

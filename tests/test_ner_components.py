@@ -62,11 +62,16 @@ def test_features_without_segmentation_skip_the_word_columns():
 
 
 def test_feature_component_writes_the_hashes_of_the_features(spacy_char_nlp):
+    from spacy.strings import get_string_id
+
     comp = ner.CharFeatures(spacy_char_nlp)
-    doc = comp(spacy_char_nlp.make_doc("北京大学 校友会"))
-    assert [t.lemma_ for t in doc][:2] == ["北京", "京大"]
-    assert doc[0].norm_ == "北京大学|B" and doc[0].tag_ == "B4"
-    assert doc[4].dep_ != ""  # the token after the space still gets its features
+    doc = spacy_char_nlp.make_doc("北京大学 校友会")
+    n_strings = len(spacy_char_nlp.vocab.strings)  # the characters themselves are lexemes
+    doc = comp(doc)
+    assert [t.lemma for t in doc][:2] == [get_string_id("北京"), get_string_id("京大")]
+    assert doc[0].norm == get_string_id("北京大学|B") and doc[0].tag == get_string_id("B4")
+    assert doc[4].dep != 0  # the token after the space still gets its features
+    assert len(spacy_char_nlp.vocab.strings) == n_strings  # hashes only: the vocabulary does not grow
 
 
 sys.path.insert(0, str(REPO / "training"))
