@@ -157,3 +157,27 @@ def test_shipped_model_reproduces_recorded_dev_score():
     assert abs(scores["ALL"]["f"] - recorded["ALL"]["f"]) <= 0.5
     for label in ("NAME", "CONT", "RACE", "TITLE", "EDU", "ORG"):
         assert abs(scores[label]["f"] - recorded[label]["f"]) <= 2.0, label
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("高勇，男。现任董事长。", ["高勇，男。", "现任董事长。"]),
+    ("没有句号的一句话", ["没有句号的一句话"]),
+    ("甲" * 250 + "，" + "乙" * 100, ["甲" * 250 + "，", "乙" * 100]),  # an over-long sentence: at a comma
+    ("丙" * 700, ["丙" * 300, "丙" * 300, "丙" * 100]),  # no comma at all: at the limit
+])
+def test_model_reads_sentences_and_bounded_clauses(text, pieces):
+    from resume_nlp.extract.ner import _model_pieces
+
+    assert [text[a:b] for a, b in _model_pieces(text, 0, len(text))] == pieces
+
+
+def test_restated_positions_and_one_line_documents(parser):
+    # a bio repeated on one line (a PDF without line breaks): each fact once, whatever the length
+    one_line = BIO_1.split("\n")[2] * 60
+    p = parser.parse("个人简介\n" + one_line)
+    assert sorted((w.organization.zh, w.position.zh, w.end) for w in p.work) == [
+        ("上海宏远机械制造有限公司", "副总经理", None),
+        ("上海宏远机械制造有限公司", "技术部经理", None),
+        ("浙江长青新材料股份有限公司", "董事长", "present"),
+    ]
+    assert [e.degree for e in p.education] == ["bachelor"]

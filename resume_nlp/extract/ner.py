@@ -23,12 +23,14 @@ key-value line (``性别：男``) always wins over prose.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import threading
 import weakref
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
 import regex
 
+from ..merge import text_key
 from ..spans import Draft, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,6 +95,39 @@ def prose_lines(doc: "Document") -> list[tuple[int, int]]:
     return out
 
 
+# The model reads one sentence at a time, as it was trained (the data is split at 。), and a
+# sentence longer than _MAX_PIECE characters in clauses: its memory and time per call stay
+# bounded when a whole document arrives as one line (a PDF without line breaks), where one
+# multi-megabyte call would take gigabytes.
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+_MAX_PIECE = 300
+
+
+def _model_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut after each sentence end, and over-long sentences after the last
+    comma that keeps them within :data:`_MAX_PIECE` (or at it, when there is none)."""
+    out = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        out += _clauses(text, start, m.end())
+        start = m.end()
+    if start < end:
+        out += _clauses(text, start, end)
+    return out
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    while end - start > _MAX_PIECE:
+        limit = start + _MAX_PIECE
+        comma = max(text.rfind("，", start, limit), text.rfind(",", start, limit))
+        cut = comma + 1 if comma > start else limit
+        out.append((start, cut))
+        start = cut
+    if start < end:
+        out.append((start, end))
+    return out
+
+
 def entities(doc: "Document") -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     """``(line start, line end, [(start, end, label)])`` for each prose line, offsets in
     ``doc.text``; computed once per document (the model loads on the first prose line)."""
@@ -107,9 +142,12 @@ def entities(doc: "Document") -> list[tuple[int, int, list[tuple[int, int, str]]
 
         nlp = ner.load()
         view = doc.simplified
-        texts = [ner.to_training_form(view[s:e]) for s, e in lines]
-        for (s, e), d in zip(lines, nlp.pipe(texts, batch_size=64)):
-            result.append((s, e, [(s + ent.start_char, s + ent.end_char, ent.label_) for ent in d.ents]))
+        pieces = [(i, a, b) for i, (s, e) in enumerate(lines) for a, b in _model_pieces(view, s, e)]
+        found: list[list[tuple[int, int, str]]] = [[] for _ in lines]
+        texts = (ner.to_training_form(view[a:b]) for _, a, b in pieces)
+        for (i, a, _), d in zip(pieces, nlp.pipe(texts, batch_size=64)):
+            found[i] += [(a + ent.start_char, a + ent.end_char, ent.label_) for ent in d.ents]
+        result = [(s, e, ents) for (s, e), ents in zip(lines, found)]
     with _LOCK:
         _CACHE[doc] = result
     return result
@@ -169,6 +207,23 @@ class ChineseNERExtractor:
         return out
 
 
+def _once(drafts: list[Draft]) -> list[Draft]:
+    """Prose restates (现任X公司董事长 ... 2015年起任X公司董事长): the same position at the same
+    organisation, or the same degree from the same school, is one entry; what a restatement
+    says is kept as covered text, not output again."""
+    first: dict[tuple, Draft] = {}
+    out = []
+    for d in drafts:
+        key = (d.kind, tuple(sorted((name, text_key(str(v[0].value))) for name, v in d.fields.items() if v)))
+        if key in first:
+            keep = first[key]
+            keep.consumed += [m for v in d.fields.values() for m in v] + list(d.consumed)
+            continue
+        first[key] = d
+        out.append(d)
+    return out
+
+
 class ChineseProseParser:
     """Work and education drafts from Chinese prose, for documents whose rules found none:
     ``现任 ORG TITLE`` (current: ``end = "present"``), ``曾任/历任 ORG TITLE`` (former),
@@ -190,11 +245,12 @@ class ChineseProseParser:
                 drafts += self._work(doc, text, ls, le, ents)
             if "education" not in kinds:
                 drafts += self._education(doc, text, ents)
-        return drafts
+        return _once(drafts)
 
     # -- work ----------------------------------------------------------------------------
     def _work(self, doc: "Document", text: str, ls: int, le: int, ents: list[tuple[int, int, str]]) -> list[Draft]:
         drafts: list[Draft] = []
+        starts = [x[0] for x in ents]  # ents are in text order: each clause's are a slice
         for t in _TRIGGER.finditer(text, ls, le):
             if t[0] == "任" and (t.start() > ls and _HAN.match(text[t.start() - 1]) and text[t.start() - 1] not in "并兼后现曾历，,"):
                 continue  # 任 inside a word (主任, 责任): not a trigger
@@ -204,7 +260,8 @@ class ChineseProseParser:
             clause_end = stop.start() if stop else le
             if nxt is not None and nxt[0] != "任":
                 clause_end = min(clause_end, nxt.start())
-            inside = [x for x in ents if t.end() <= x[0] < clause_end and x[1] <= clause_end]
+            window = ents[bisect_left(starts, t.end()):bisect_left(starts, clause_end)]
+            inside = [x for x in window if x[1] <= clause_end]
             if not inside or inside[0][0] - t.end() > 2:
                 continue  # the entity must follow the trigger
             org: tuple[int, int, str] | None = None
