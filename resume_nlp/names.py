@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from .gazetteer import parse_location
 from .lang import to_simplified
 from .patterns import pattern
 from .resources import table
@@ -170,7 +171,7 @@ def clean_en_name(text: str) -> str | None:
     """The person's name in a Latin-script name string, without honorifics and credentials, or None.
 
     ``Dr. Priya Natarajan`` -> ``Priya Natarajan``; ``Nguyen Van An, Ph.D.`` -> ``Nguyen Van An``;
-    ``SMITH, John`` -> ``John Smith``; ``MARIA  KOWALSKI`` -> ``Maria Kowalski``; ``Robert J. Smith, Jr.``
+    ``SMITH, John`` -> ``John Smith``; ``CHAN Tai Man, Kelvin`` -> ``Kelvin Chan Tai Man``; ``MARIA  KOWALSKI`` -> ``Maria Kowalski``; ``Robert J. Smith, Jr.``
     keeps ``Jr.``. The result passes :func:`looks_like_en_name`.
 
     >>> clean_en_name("Prof. Daniel Lefebvre, PhD"), clean_en_name("SMITH, John"), clean_en_name("Boston, MA")
@@ -187,7 +188,7 @@ def clean_en_name(text: str) -> str | None:
             keep.append(part)
         elif all(pattern(r"[.\s]").sub("", w).lower() in _CREDENTIALS for w in part.split()) and part:
             continue
-        elif k == 0 and len(parts) == 2 and _surname_first(head, part):
+        elif k == 0 and len(parts) == 2 and (_surname_first(head, part) or _english_name_after(head, part)):
             head = f"{part} {head}"
         else:
             return None
@@ -202,6 +203,18 @@ _GIVEN = regex.compile(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?(?:\s+(?:\p{Lu}\p{Ll}
 def _surname_first(head: str, rest: str) -> bool:
     """``SMITH, John`` / ``GARCÍA LÓPEZ, María``: an ALL-CAPS surname, then given names."""
     return bool(_SURNAME_CAPS.match(head) and _GIVEN.match(rest))
+
+
+_ENGLISH_NAME = regex.compile(r"^\p{Lu}\p{Ll}+$")
+
+
+def _english_name_after(head: str, rest: str) -> bool:
+    """``CHAN Tai Man, Kelvin`` (Hong Kong, Singapore, Malaysia): an ALL-CAPS surname, the
+    romanized given names, and after the comma the English name the person goes by."""
+    tokens = head.split()
+    return (len(tokens) >= 2 and bool(_SURNAME_CAPS.match(tokens[0]))
+            and bool(_GIVEN.match(" ".join(tokens[1:]))) and bool(_ENGLISH_NAME.match(rest))
+            and parse_location(rest) is None)  # LIM Boon Keng, Singapore: a place, not a name
 
 
 def _given_readings(given: str) -> list[list[str]]:

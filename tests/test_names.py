@@ -81,6 +81,9 @@ def test_names_evidence_match(name, evidence, expected):
     ("Xiaofeng Shan", "Xiaofeng Shan"), ("Boston, MA", None), ("Ann Arbor, MI", None),
     ("San Francisco Bay Area", None), ("Google Scholar", None), ("Curriculum Vitae", None),
     ("Senior Software Engineer", None),
+    # Hong Kong / Singapore order: SURNAME Given Names, English name
+    ("CHAN Tai Man, Kelvin", "Kelvin Chan Tai Man"), ("WONG Ka-yan, Tiffany", "Tiffany Wong Ka-yan"),
+    ("LIM Boon Keng, Singapore", None), ("Chan Tai Man, Kelvin", None),
 ])
 # fmt: on
 def test_names_clean_en_name(text, expected):
