@@ -13,7 +13,15 @@ from typing import Iterable
 
 import regex
 
-__all__ = ["pattern", "literal_alternation"]
+__all__ = ["pattern", "literal_alternation", "LABEL_PADDING"]
+
+# what Chinese forms put between the characters of a short label to align it with longer ones
+# (姓    名 / 性　　别 over 出生年月): ASCII or ideographic spaces, never a line or cell break
+LABEL_PADDING = r"[ \u3000]*"
+
+# the empty position between two Han characters (zero-width, so 出生年月 gets all three)
+_HAN_PAIR = regex.compile(r"(?<=\p{Han})(?=\p{Han})")
+_GAP_MARK = "\x00"  # a private stand-in for the gap while the forms are nested; not in any label
 
 
 @lru_cache(maxsize=None)
@@ -22,7 +30,8 @@ def pattern(source: str, flags: int = 0) -> "regex.Pattern[str]":
     return regex.compile(source, flags)
 
 
-def literal_alternation(forms: Iterable[str], *, ignore_case: bool = False, space: str | None = None) -> str:
+def literal_alternation(forms: Iterable[str], *, ignore_case: bool = False, space: str | None = None,
+                        han_gap: str | None = None) -> str:
     """Pattern source matching any of the literal ``forms``, the longest first.
 
     The regex module tries an alternation's branches one after another at every position it
@@ -31,13 +40,19 @@ def literal_alternation(forms: Iterable[str], *, ignore_case: bool = False, spac
     (``java(?:script|)``), so a position where some can start tries only those, not every
     form. Pass ``ignore_case`` when the source is used case-insensitively (``(?i:...)`` or
     ``regex.I``): prefixes are then shared across case. ``space``: the pattern a space in a
-    form stands for (``r" ?"``); forms are not nested at their spaces. Matches are those of
-    the plain alternation of the forms, longest first. The source suits the ``re`` module too.
+    form stands for (``r" ?"``); forms are not nested at their spaces. ``han_gap``: a pattern
+    allowed between two adjacent Han characters of a form (``LABEL_PADDING``): Chinese forms
+    pad short labels to a column's width (``姓    名``, ``性　　别``). Matches are those of the plain
+    alternation of the forms, longest first. The source suits the ``re`` module too.
     """
     ordered = sorted(forms, key=len, reverse=True)
+    if han_gap is not None:  # the gap is a character of its own, nested like any other
+        ordered = [_HAN_PAIR.sub(_GAP_MARK, f) for f in ordered]
     if not ordered:
         return "(?!)"
     tree = "(?:" + "|".join(_prefix_tree(ordered, ignore_case, space)) + ")"
+    if han_gap is not None:
+        tree = tree.replace(_GAP_MARK, "(?:" + han_gap + ")")
     if space is not None and any(f[0] == " " for f in ordered):
         return tree  # such a form may start with the character after its space
     first = "".join(sorted({regex.escape(f[0]) for f in ordered}))

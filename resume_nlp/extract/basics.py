@@ -2,8 +2,13 @@
 
 * Key-value lines (``姓名：王小明    性别：男    年龄：28岁``), several pairs per line, labels
   from ``resources/lexicon/basics_keys.tsv`` matched on the Simplified view (Traditional
-  labels such as 性別/現居地 match too). 期望职位/期望城市/期望薪资 become ``job_intention.*``
-  mentions. Age is not a birth date: only its label is consumed.
+  labels such as 性別/現居地 match too), padded or not (``姓    名``, ``性　　别``).
+  求职意向/期望职位/期望城市/期望薪资 become ``job_intention.*`` mentions, a one-line intention
+  (``求职意向：Java开发工程师 | 北京 | 15-20K``, ``Objective: Data Scientist | Seattle, WA | $150k``)
+  piece by piece; its city is not the candidate's location. Age is not a birth date: only
+  its label is consumed.
+* Attribute one-liners under the name (``男 | 28岁 | 本科 | 现居北京``, 51job's
+  ``35岁(1988/4/3)``): gender, birth date, political status, ethnicity, residence.
 * Name candidates, all emitted with scores (assemble keeps the best per language): a
   ``姓名``/``Name`` label; the first lines of the header; a name printed among the contact
   items; a capitalized name elsewhere in the text that the email / LinkedIn slug / homepage
@@ -11,7 +16,7 @@
   an evidenced candidate is lowered. In a bilingual resume the Chinese name is the Han name
   whose pinyin matches the English name (and the other way round).
 * Location: an address line in the header (``Room 6-423, ..., HangZhou, China``) or a
-  ``现居地``/``Address`` value; ``籍贯`` weighs less.
+  ``现居地``/``Address`` value (``上海市浦东新区``: the address, in Shanghai); ``籍贯`` weighs less.
 * Headline: a quoted line or an "I am looking for ..." / "Objective:" line in the header.
 """
 
@@ -28,10 +33,12 @@ from ..gazetteer import parse_location as gazetteer_location
 from ..lang import to_simplified
 from ..names import (clean_en_name, evidence_match, format_en_name, is_title_line, looks_like_en_name,
                      looks_like_zh_name, romanized_forms, same_person)
-from ..patterns import literal_alternation, pattern
+from ..patterns import LABEL_PADDING, literal_alternation, pattern
 from ..resources import table
 from ..spans import Mention
 from .contact import CONTACT_FIELDS, _EMAIL, _PHONE, _URL, _section_kind_at, lowered, scan
+from .misc import intention_values
+from .summary import is_intention_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Document
@@ -44,7 +51,6 @@ _TOP_KINDS = frozenset({"header", "basics", "job_intention", "objective"})
 _HAN = regex.compile(r"\p{Han}")
 _SPACES = regex.compile(r"\s+")
 _VALUE_STOP = regex.compile(r"\s{2,}|\t|\||；|;")
-_LIST_SPLIT = regex.compile(r"\s*(?:[、,，;；/|]|\s{2,})\s*")
 _DATE_NUM = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[年.\-/]\s*(?P<m>\d{1,2})\s*(?:[月.\-/]\s*(?P<d>\d{1,2})\s*日?)?\s*月?)?")
 _DATE_MY = regex.compile(r"(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})")
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -67,6 +73,7 @@ _ATTR_CELL = regex.compile(r"[^|｜/,，;；、·•\s](?:[^|｜/,，;；、·�
 _ATTR_DATE = regex.compile(r"^(?:19|20)\d{2}\s*(?:[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?)?\s*月?)?\s*(?:出生|生)?$")
 _ATTR_AGE = regex.compile(r"(?i)^\d{2}\s*(?:岁|周岁|歲|years?\s+old|y/o)$")
 _ETHNIC = regex.compile(r"^\p{Han}{1,4}族$")
+_AGE_BORN = regex.compile(r"\d{2}\s*(?:岁|周岁|歲)\s*[(（]\s*(?P<born>(?:19|20)\d{2}[^()（）]{0,12}?)\s*[)）]")
 _LOC_CELL = regex.compile(r"[^|｜•·\t\s](?:[^|｜•·\t]*?[^|｜•·\t\s])??(?=\s*(?:[|｜•·\t]|\s{3,}|$))")
 _AREA_WORDS = regex.compile(r"(?i)\b(?:greater|metropolitan area|metro area|bay area|area)\b")
 _ROLE_WORDS = regex.compile(
@@ -84,11 +91,14 @@ _HARD_SEP = regex.compile(r"[|｜•·\t]|\s{2,}|[–—]")
 _FIRST_CELL = regex.compile(r"\s*(?:\||｜|\s{2,}|\t|,\s|，|•|·|–|—)\s*")
 _SOFT_GAPS = regex.compile(r"^\S+(?: {1,3}\S+){1,4}$")
 
-def parse_location(text: str, address: bool = False) -> dict | None:
+def parse_location(text: str, address: bool = False, labelled: bool = False) -> dict | None:
     """``{"address", "city", "region", "country"}`` of a location string, or None if empty.
 
     Places come from the shared locations gazetteer (for an address, from its last parts). A
     place it does not list is kept as written, with the country when the last part names one.
+    ``labelled``: the text is stated to be a place (a ``现居地`` value), so a Chinese address is
+    read from the places it opens with (``上海市浦东新区``: Shanghai); unlabelled, ``北京大学``
+    is not an address.
 
     >>> parse_location("Room 6-423, YuQuan Campus, ZheJiang University, HangZhou, China", address=True)["city"]
     'Hangzhou'
@@ -103,6 +113,10 @@ def parse_location(text: str, address: bool = False) -> dict | None:
         if hit and (hit.get("city") or hit.get("country")):
             return {"address": text if address else None, "city": hit.get("city"),
                     "region": hit.get("region"), "country": hit.get("country")}
+    if labelled and _HAN.search(text):
+        leading = _leading_place(text)
+        if leading is not None:
+            return leading
     if address:
         return {"address": text, "city": None, "region": None, "country": None}
     last = locations().lookup(parts[-1]) if len(parts) > 1 else None
@@ -111,6 +125,25 @@ def parse_location(text: str, address: bool = False) -> dict | None:
 
 
 _COMMA = regex.compile(r"\s*[,，]\s*")
+_ADMIN_GAP = " 省市"  # what may stand between the places that open a Chinese address (广东省深圳市)
+
+
+def _leading_place(text: str) -> dict | None:
+    """A Chinese address opens with its province and city (上海市浦东新区, 广东省深圳市南山区, 臺北市大安區):
+    those places, and the whole text as the address when more follows."""
+    end = 0
+    for m in locations().find(text):
+        if m.start < end or text[end:m.start].strip(_ADMIN_GAP):
+            break
+        end = m.end
+    if not end:
+        return None
+    hit = gazetteer_location(text[:end])
+    if not hit or not (hit.get("city") or hit.get("country")):
+        return None
+    rest = text[end:].strip(_ADMIN_GAP)
+    return {"address": text if rest else None, "city": hit.get("city"), "region": hit.get("region"),
+            "country": hit.get("country")}
 
 
 def parse_birth_date(text: str) -> str | None:
@@ -138,13 +171,35 @@ def parse_birth_date(text: str) -> str | None:
 def _kv_regex() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     labels: dict[str, tuple[str, str]] = {}
     for row in table("lexicon/basics_keys.tsv"):
-        if len(row) >= 3 and (row[0] in _KV_FIELDS or row[0] in CONTACT_FIELDS):
+        if len(row) >= 3 and (row[0] in _KV_FIELDS or row[0] in CONTACT_FIELDS) and _row_scope(row) != "section":
             labels.setdefault(row[2].lower(), (row[0], row[1]))
-    alternation = literal_alternation(labels, space=r" ?")
+    alternation = literal_alternation(labels, space=r" ?", han_gap=LABEL_PADDING)
     pattern = re.compile(  # matched on the lowercased Simplified view
         rf"(?<![a-z0-9\u3400-\u9fff])(?P<label>{alternation})(?![a-z])(?P<colon>[ \t]*[:：][ \t]*|[ \t]+)"
     )
     return pattern, labels
+
+
+@lru_cache(maxsize=1)
+def _residence_regex() -> "regex.Pattern[str]":
+    """A cell that opens with a Chinese residence label and goes on with the place, no colon: ``现居北京``."""
+    labels = [row[2] for row in table("lexicon/basics_keys.tsv")
+              if len(row) >= 3 and row[0] == "location" and row[1] == "zh"]
+    return regex.compile(r"^(?:" + literal_alternation(labels, han_gap=LABEL_PADDING) + r")\s*(?P<place>\p{Han}.*)$")
+
+
+def _intention_mention(text: str, kind: str, start: int, end: int) -> Mention:
+    """A mention of one piece of a job intention (``intention_values``)."""
+    value = _SPACES.sub(" ", text[start:end])
+    if kind == "_label":
+        return Mention("_basics.label", None, start, end, _lang(value), 1.0, "basics/kv-intention")
+    return Mention(f"job_intention.{kind}", value, start, end, _lang(value), 1.0, f"basics/kv-{kind}")
+
+
+def _row_scope(row: tuple[str, ...]) -> str:
+    """Where a label of ``basics_keys.tsv`` counts: "" anywhere, "section" only in its own section
+    (read there by the section's parser)."""
+    return row[3] if len(row) > 3 else ""
 
 
 def _lang(text: str) -> str:
@@ -180,14 +235,22 @@ class BasicsExtractor:
         for s, e in contacts.name_items:
             value = _title(doc.text[s:e])
             names.append(Mention("basics.name", value, s, e, _lang(value), 0.45, "basics/contact-line"))
+        header_lines = self._without_intention(doc, header_lines, out)
         self._attribute_lines(doc, header_lines, out)
         self._location_and_headline(doc, header_lines, out)
         if not any(m.field == "basics.location" for m in out):
-            self._location_cells(doc, header_lines, out)
+            self._location_cells(doc, self._without_intention(doc, header_lines, out), out)
         if not any(m.field == "basics.headline" for m in out):
             self._role_headline(doc, header_lines, names, out)
         out += self._score_names(doc, names, contacts)
         return out
+
+    @staticmethod
+    def _without_intention(doc: "Document", lines: list, out: list[Mention]) -> list:
+        """The lines that state no job intention: the city of ``求职意向：… | 北京 | …`` is where the
+        candidate wants to work, not where they live."""
+        taken = {doc.line_at(m.start).start for m in out if m.field.startswith("job_intention.")}
+        return [ln for ln in lines if ln.start not in taken] if taken else lines
 
     # -- key-value fields --------------------------------------------------------------
     def _key_values(self, doc: "Document", out: list[Mention], names: list[Mention]) -> None:
@@ -218,6 +281,13 @@ class BasicsExtractor:
                 vs = m.end()
                 stop = _VALUE_STOP.search(text, vs, end)
                 ve = stop.start() if stop else end
+                if job:
+                    # "求职意向：Java开发工程师 | 北京 | 15-20K": the pieces run to the next label
+                    values = intention_values(text, simple, vs, end if field == "positions" else ve, field)
+                    if values or colon:
+                        out.append(Mention("_basics.label", None, m.start(), m.end(), lang, 1.0, "basics/label"))
+                    out += [_intention_mention(text, kind, a, b) for kind, a, b in values]
+                    continue
                 value = text[vs:ve].strip(" ,，:：")
                 if not value:
                     if colon:
@@ -267,23 +337,10 @@ class BasicsExtractor:
         if field in ("location", "hometown"):
             if not colon:
                 return None
-            loc = parse_location(value, address=bool(_ADDRESS_WORDS.search(value)) or len(value) > 12)
+            loc = parse_location(value, address=bool(_ADDRESS_WORDS.search(value)) or len(value) > 12, labelled=True)
             if loc is None:
                 return None
             return [Mention("basics.location", loc, vs, ve, lang, 0.85 if field == "location" else 0.4, src)]
-        if field == "salary":
-            return [Mention("job_intention.salary", value, vs, ve, lang, 1.0, src)]
-        if field in ("positions", "locations"):
-            out = []
-            pos = vs
-            for piece in _LIST_SPLIT.split(value):
-                piece = piece.strip()
-                if not piece:
-                    continue
-                s = value.index(piece, pos - vs) + vs if piece in value[pos - vs:] else vs
-                out.append(Mention(f"job_intention.{field}", piece, s, s + len(piece), _lang(piece), 1.0, src))
-                pos = s + len(piece)
-            return out or None
         return None
 
     # -- unlabelled attribute lines: "男 | 1995.06 | 中共党员 | 汉族" --------------------------
@@ -294,22 +351,34 @@ class BasicsExtractor:
             if sec.kind == "basics":
                 lines += [ln for ln in doc.lines_in(sec.body_start, sec.end) if ln not in lines]
         taken = {(m.field) for m in out if m.field.startswith("basics.")}
+        residence = _residence_regex()
         for line in lines:
             raw = text[line.start:line.end]
-            if "：" in raw or ":" in raw or len(raw) > 80:
+            if len(raw) > 80:
                 continue
             cells: list[tuple[int, str]] = []
+            found: list[Mention] = []
+            for m in _AGE_BORN.finditer(raw):  # 51job: "35岁(1988/4/3)", a date the cells would split at "/"
+                born = parse_birth_date(m["born"])
+                if born:
+                    bs = line.start + m.start("born")
+                    found.append(Mention("basics.birth_date", born, bs, bs + len(m["born"]), "zh", 0.8, "basics/attr-birth"))
+                    found.append(Mention("_basics.age", None, line.start + m.start(), line.start + m.end(), "zh", 1.0,
+                                         "basics/attr-age"))
             for m in _ATTR_CELL.finditer(raw):
                 cell = m[0]
+                if ":" in cell or "：" in cell:
+                    continue  # "现居住地：上海" is a key-value pair: the key-value reader has it
                 if _ATTR_DATE.match(cell) or " " not in cell:
                     cells.append((line.start + m.start(), cell))
                 else:
                     cells += [(line.start + m.start() + w.start(), w[0]) for w in pattern(r"\S+").finditer(cell)]
-            found: list[Mention] = []
             gender = False
             for cs, cell in cells:
                 ce = cs + len(cell)
                 lang = _lang(cell)
+                if any(f.start <= cs < f.end for f in found):
+                    continue
                 g = _GENDER.get(cell.lower()) if cell.lower() not in ("m", "f", "man", "woman") else None
                 if g:
                     found.append(Mention("basics.gender", g, cs, ce, lang, 0.8, "basics/attr-gender"))
@@ -322,6 +391,13 @@ class BasicsExtractor:
                     found.append(Mention("basics.birth_date", parse_birth_date(cell), cs, ce, lang, 0.8, "basics/attr-birth"))
                 elif _ATTR_AGE.match(cell):
                     found.append(Mention("_basics.age", None, cs, ce, lang, 1.0, "basics/attr-age"))
+                elif r := residence.match(cell):
+                    # "现居北京" names itself: it counts without a gender beside it, and over a 籍贯 (hometown)
+                    loc = parse_location(r["place"], labelled=True)
+                    if loc and loc.get("country"):
+                        out.append(Mention("_basics.label", None, cs, cs + r.start("place"), lang, 1.0, "basics/label"))
+                        out.append(Mention("basics.location", loc, cs + r.start("place"), ce, lang, 0.8,
+                                           "basics/attr-residence"))
             if gender and len(found) >= 2:
                 out += [m for m in found if m.field not in taken]
 
@@ -413,6 +489,8 @@ class BasicsExtractor:
                 if h:
                     val = (h["after"] or h["plain"]).strip()
                     vs = text.index(val, bs)
+                    if h["after"] and self._objective_intention(doc, bs, vs, vs + len(val), out):
+                        continue
                     out.append(Mention("basics.headline", val, vs, vs + len(val), _lang(val), 0.8, "basics/headline"))
                     if vs > bs:
                         out.append(Mention("_basics.label", None, bs, vs, "en", 1.0, "basics/headline"))
@@ -433,6 +511,17 @@ class BasicsExtractor:
                     continue
                 out.append(Mention("basics.location", loc, bs, bs + len(body), _lang(body), 0.7, "basics/header-address"))
                 done_loc = True
+
+    @staticmethod
+    def _objective_intention(doc: "Document", label_start: int, vs: int, ve: int, out: list[Mention]) -> bool:
+        """``Objective: Data Scientist | Seattle, WA | $150k`` states a job intention, not a headline:
+        the pieces become job_intention values when one of them is a place or a salary."""
+        if not is_intention_line(doc, vs, ve):
+            return False
+        values = intention_values(doc.text, doc.simplified, vs, ve)
+        out.append(Mention("_basics.label", None, label_start, vs, "en", 1.0, "basics/label"))
+        out += [_intention_mention(doc.text, kind, a, b) for kind, a, b in values]
+        return True
 
     def _location_cells(self, doc: "Document", lines: list, out: list[Mention]) -> None:
         """A place cell on a header line: ``Seattle, WA | (206) ...``, ``San Francisco Bay Area``."""
@@ -564,7 +653,7 @@ def _zh_labels() -> frozenset[str]:
 
 def _is_zh_label(text: str) -> bool:
     """A key of a Chinese key-value line (姓名, 性别, 民族 ...), in either script."""
-    return to_simplified(text) in _zh_labels()
+    return _SPACES.sub("", to_simplified(text)) in _zh_labels()  # 姓  名: a label padded to a column
 
 
 def _rescore(m: Mention, score: float) -> Mention:

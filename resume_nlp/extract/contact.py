@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterable
 import regex
 
 from ..names import looks_like_en_name, looks_like_zh_name
-from ..patterns import literal_alternation, pattern
+from ..patterns import LABEL_PADDING, literal_alternation, pattern
 from ..resources import table
 from ..spans import Mention
 
@@ -109,7 +109,7 @@ def _label_regex() -> tuple[re.Pattern, dict[str, str]]:
             fields.setdefault(row[2].lower(), row[0])
     for label, network in _network_tables()[1].items():
         fields.setdefault(label, "net:" + network)
-    alternation = literal_alternation(fields, space=r"[ \-]?")
+    alternation = literal_alternation(fields, space=r"[ \-]?", han_gap=LABEL_PADDING)
     pattern = re.compile(  # matched on the lowercased Simplified view
         rf"(?<![a-z0-9])(?P<label>{alternation})(?![a-z])(?:[ \t]*\([^()\n]{{0,12}}\))?"
         rf"(?P<colon>[ \t]*[:：][ \t]*|[ \t]+|(?=[\d+(]))?"

@@ -7,7 +7,9 @@
   that start with a person's name; titles (Prof./Dr.) dropped, link text (``HomePage``) dropped
   from the relation. ``References available upon request`` gives none.
 * interests: one item per listed interest (``物理学/篮球/计算机``, ``Reading, hiking and photography``).
-* job intention: positions / locations / salary from labelled lines or an unlabelled list.
+* job intention: positions / locations / salary from labelled lines or an unlabelled list;
+  a one-line intention (``Java开发工程师 | 北京 | 15-20K | 随时到岗``) piece by piece
+  (``intention_values``, shared with the basics extractor for the header line).
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ import regex
 
 from ..document import SectionView
 from ..gazetteer import parse_location
+from ..patterns import LABEL_PADDING, literal_alternation
 from ..resources import table
 from ..spans import Draft, Mention
 from .awards import find_dates
 from .languages import find_tests
 from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
 
-__all__ = ["CertificateParser", "ReferenceParser", "InterestParser", "JobIntentionParser"]
+__all__ = ["CertificateParser", "ReferenceParser", "InterestParser", "JobIntentionParser", "intention_values"]
 
 
 # --- certificates ---------------------------------------------------------------------------
@@ -378,21 +381,105 @@ class InterestParser:
 
 
 # --- job intention --------------------------------------------------------------------------
-_JOB_LABEL = regex.compile(
-    r"\G(?P<label>(?P<positions>求职意向|期望职位|意向职位|应聘职位|目标职位|期望岗位|意向岗位|求职岗位|适合职位|职位|岗位|"
-    r"desired\s+(?:position|role|job)s?|target\s+(?:position|role)s?|positions?|roles?)"
-    r"|(?P<locations>期望城市|期望地点|意向城市|期望工作地点|工作地点|期望工作城市|城市|地点|preferred\s+locations?|locations?)"
-    r"|(?P<salary>期望薪资|期望薪水|期望月薪|期望年薪|薪资要求|期望待遇|薪资|expected\s+salary|desired\s+salary|salary))"
-    r"\s*[:：]\s*", regex.I)
-_JOB_LABEL_ANY = regex.compile(r"(?:(?<=\A)|(?<=^)|(?<=[\s,，;；|•]))" + _JOB_LABEL.pattern[2:], regex.I | regex.M)
-_PIPE = regex.compile(r"\s*[|｜]\s*")
-_SALARY = regex.compile(r"\s*(?:[$¥￥€£]\s*)?\d[\d,.]*\s*(?:[kKwW]|千|万|元)?\s*(?:[-–~～至到]\s*(?:[$¥￥€£]\s*)?\d[\d,.]*\s*"
+JOB_FIELDS = ("positions", "locations", "salary")
+_SALARY = regex.compile(r"\s*(?:(?:期望)?(?:年薪|月薪|日薪)\s*)?(?:[$¥￥€£]\s*)?\d[\d,.]*\s*(?:[kKwW]|千|万|元)?\s*(?:[-–~～至到]\s*(?:[$¥￥€£]\s*)?\d[\d,.]*\s*"
                         r"(?:[kKwW]|千|万|元)?)?\s*(?:/\s*(?:月|年|month|year|yr|mo)|每月|每年|薪|以上)?\s*(?:[×xX*]\s*\d{1,2}\s*薪?)?\s*"
                         r"|面议|薪资面议|negotiable", regex.I)
 _AVAILABILITY = regex.compile(r"到岗|入职|随时|一周内|一个月内|available|immediately|notice\s+period", regex.I)
 _WS = regex.compile(r"\s+")
 _JOB_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]|\s+)\s*")
 _JOB_SPLIT_EN = regex.compile(r"\s*[,，、;；/|]\s*")
+# between the pieces of a one-line intention: "Java开发工程师 | 北京 | 15-20K", "前端开发工程师 · 深圳 · 25-35K"
+_PIECE_BREAK = regex.compile(r"\s*[|｜•·]\s*|\s*\t\s*|\s{2,}")
+
+
+@lru_cache(maxsize=1)
+def _job_labels() -> tuple[regex.Pattern, dict[str, str]]:
+    """Labels of the job-intention fields (``lexicon/basics_keys.tsv``, section-only rows included),
+    wherever a line has them; label (lowercase, spaces removed) -> field."""
+    fields: dict[str, str] = {}
+    for row in table("lexicon/basics_keys.tsv"):
+        if len(row) >= 3 and row[0] in JOB_FIELDS:
+            fields.setdefault(_label_key(row[2]), row[0])
+    forms = [row[2].lower() for row in table("lexicon/basics_keys.tsv") if len(row) >= 3 and row[0] in JOB_FIELDS]
+    alternation = literal_alternation(dict.fromkeys(forms), ignore_case=True, space=r"\s+", han_gap=LABEL_PADDING)
+    return regex.compile(r"(?:(?<=\A)|(?<=^)|(?<=[\s,，;；|•]))(?P<label>" + alternation + r")(?![a-z])\s*[:：]\s*",
+                         regex.I | regex.M), fields
+
+
+def _label_key(label: str) -> str:
+    return _WS.sub("", label.lower())
+
+
+def _is_place(text: str) -> bool:
+    loc = parse_location(text)
+    return bool(loc and (loc.get("city") or loc.get("region") or loc.get("country")))
+
+
+def _place_cells(text: str, simp: str, a: int, b: int, splitter: regex.Pattern) -> list[tuple[int, int]]:
+    """Cells of a list (``北京、上海``), a place written with its state or country kept whole
+    (``Seattle, WA``, ``Hangzhou, China``): cells are joined while together they read as one place."""
+    cells, pos = [], a
+    for m in splitter.finditer(simp, a, b):
+        if m.start() > pos:
+            cells.append((pos, m.start()))
+        pos = m.end()
+    if b > pos:
+        cells.append((pos, b))
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(cells):
+        j = k
+        for last in range(min(k + 2, len(cells) - 1), k, -1):  # city, region, country at most
+            if "," in text[cells[k][1]:cells[last][0]] and _is_place(simp[cells[k][0]:cells[last][1]]):
+                j = last
+                break
+        out.append((cells[k][0], cells[j][1]))
+        k = j + 1
+    return out
+
+
+def intention_values(text: str, simp: str, a: int, b: int, field: str = "positions") -> list[tuple[str, int, int]]:
+    """``(field, start, end)`` of what a job-intention value states; field ``_label`` for what it
+    states that has no field (``随时到岗``).
+
+    Under a location or salary label the value is that field. Under a position label (or
+    求职意向, or no label) each piece reads as what it is: ``Java开发工程师 | 北京 | 15-20K | 随时到岗``
+    gives a position, a city and a salary. A piece that is a key-value pair of its own
+    (``到岗时间：一个月``, ``工作性质：全职``) is left alone.
+    """
+    a, b = trim(text, a, b)
+    if b <= a:
+        return []
+    if field == "salary":
+        return [("salary", a, b)]
+    out: list[tuple[str, int, int]] = []
+    pieces, pos = [], a
+    for m in _PIECE_BREAK.finditer(simp, a, b):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, b))
+    for x, y in pieces:
+        x, y = trim(text, x, y)
+        if y <= x or ":" in simp[x:y] or "：" in simp[x:y]:
+            continue
+        piece = simp[x:y]
+        if field == "positions" and _SALARY.fullmatch(piece):
+            out.append(("salary", x, y))
+            continue
+        if field == "positions" and _AVAILABILITY.search(piece):
+            out.append(("_label", x, y))
+            continue
+        cells = _place_cells(text, simp, x, y, _JOB_SPLIT_EN)
+        places = field == "locations" or all(_is_place(simp[cs:ce]) for cs, ce in cells)
+        for cs, ce in cells:
+            if not places and _SALARY.fullmatch(simp[cs:ce]):  # "Java开发工程师，北京，15-20K"
+                out.append(("salary", cs, ce))
+            elif not places and _is_place(simp[cs:ce]):
+                out.append(("locations", cs, ce))
+            else:
+                out.append(("locations" if places else "positions", cs, ce))
+    return out
 
 
 class JobIntentionParser:
@@ -402,6 +489,7 @@ class JobIntentionParser:
     def __call__(self, view: SectionView) -> list[Draft]:
         doc = view.doc
         text, simp = doc.text, doc.simplified
+        labels_re, label_fields = _job_labels()
         d = Draft(kind="job_intention", lang=view.lang, start=view.start, end=view.end)
         found = False
         for bl in body_lines(view):
@@ -409,15 +497,14 @@ class JobIntentionParser:
             d.consumed += bullet_mention(text, bl, self.name)
             # several "key: value" pairs may share a line: cut it at each label
             segments = []
-            pos = s
-            labels = list(_JOB_LABEL_ANY.finditer(simp, s, e))
+            labels = list(labels_re.finditer(simp, s, e))
             if not labels:
                 segments.append(("positions", s, e))
             else:
                 if labels[0].start() > s:
                     segments.append(("positions", s, labels[0].start()))
                 for i, m in enumerate(labels):
-                    kind = "positions" if m.group("positions") else "locations" if m.group("locations") else "salary"
+                    kind = label_fields.get(_label_key(m["label"]), "positions")
                     stop = labels[i + 1].start() if i + 1 < len(labels) else e
                     d.consumed.append(make_mention(text, "_label", m.start(), m.end(), source=self.name))
                     segments.append((kind, m.end(), stop))
@@ -425,60 +512,28 @@ class JobIntentionParser:
                 a, b = trim(text, a, b)
                 if b <= a:
                     continue
-                if kind == "salary":
-                    d.set(make_mention(text, "salary", a, b, _WS.sub(" ", text[a:b]), source=self.name))
-                    found = True
-                    continue
-                if kind == "positions" and _PIPE.search(simp, a, b):
-                    found = self._pieces(text, simp, d, a, b) or found
-                    continue
-                splitter = _JOB_SPLIT if text_lang(text[a:b]) == "zh" else _JOB_SPLIT_EN
-                pos = a
-                for m in splitter.finditer(simp, a, b):
-                    if m.start() > pos:
-                        self._add(text, d, kind, pos, m.start())
-                        found = True
-                    pos = m.end()
-                if b > pos:
-                    self._add(text, d, kind, pos, b)
-                    found = True
+                if kind != "salary" and not _PIECE_BREAK.search(simp, a, b) and text_lang(text[a:b]) == "zh":
+                    # one Chinese list: "人工智能 机器学习、算法工程师" (a space separates items too)
+                    values = [(kind, cs, ce) for cs, ce in _place_cells(text, simp, a, b, _JOB_SPLIT)]
+                    if kind == "positions":
+                        values = [("locations" if _is_place(simp[cs:ce]) else "salary" if _SALARY.fullmatch(simp[cs:ce])
+                                   else "positions", cs, ce) for _, cs, ce in values]
+                else:
+                    values = intention_values(text, simp, a, b, kind)
+                for field, x, y in values:
+                    found = self._add(text, d, field, x, y) or found
         return [d] if found else []
 
-    def _pieces(self, text: str, simp: str, d: Draft, a: int, b: int) -> bool:
-        """"Java开发工程师 | 北京 | 15-20K | 随时到岗": each piece by what it is."""
-        found = False
-        pos = a
-        bounds = [(m.start(), m.end()) for m in _PIPE.finditer(simp, a, b)] + [(b, b)]
-        for ps, pe in bounds:
-            x, y = trim(text, pos, ps)
-            pos = pe
-            if y <= x:
-                continue
-            piece = simp[x:y]
-            if _SALARY.fullmatch(piece):
-                d.set(make_mention(text, "salary", x, y, _WS.sub(" ", text[x:y]), source=self.name))
-            elif _AVAILABILITY.search(piece):
-                d.consumed.append(make_mention(text, "_label", x, y, source=self.name))
-                continue
-            elif parse_location(piece) or all(parse_location(c) for c in _JOB_SPLIT_EN.split(piece) if c.strip()):
-                for cs, ce in self._cells(simp, x, y):
-                    self._add(text, d, "locations", cs, ce)
-            else:
-                for cs, ce in self._cells(simp, x, y):
-                    self._add(text, d, "positions", cs, ce)
-            found = True
-        return found
-
-    @staticmethod
-    def _cells(simp: str, a: int, b: int) -> list[tuple[int, int]]:
-        out, pos = [], a
-        for m in _JOB_SPLIT_EN.finditer(simp, a, b):
-            out.append((pos, m.start()))
-            pos = m.end()
-        out.append((pos, b))
-        return out
-
-    def _add(self, text: str, d: Draft, kind: str, a: int, b: int) -> None:
+    def _add(self, text: str, d: Draft, field: str, a: int, b: int) -> bool:
         a, b = trim(text, a, b)
-        if b > a:
-            d.add(make_mention(text, kind, a, b, source=self.name))
+        if b <= a:
+            return False
+        if field == "_label":
+            d.consumed.append(make_mention(text, "_label", a, b, source=self.name))
+            return False
+        if field == "salary":
+            if not d.has("salary"):
+                d.set(make_mention(text, "salary", a, b, _WS.sub(" ", text[a:b]), source=self.name))
+            return True
+        d.add(make_mention(text, field, a, b, source=self.name))
+        return True

@@ -14,7 +14,7 @@ from typing import ClassVar, Iterator
 
 import regex
 
-from ..document import SectionView
+from ..document import Document, SectionView
 from ..spans import Draft, Line, Mention
 
 __all__ = ["SummaryParser", "text_lang", "make_mention", "trim", "body_lines", "BodyLine"]
@@ -89,6 +89,7 @@ def bullet_mention(text: str, bl: BodyLine, source: str) -> list[Mention]:
 
 _OBJECTIVE_LABEL = regex.compile(r"\G(?:career\s+objective|objective|career\s+goal|求职目标|职业目标)\s*[:：]\s*", regex.I)
 _PROSE_END = regex.compile(r"[.!?](?:\s|$)|[。！？]")
+_PIECE_BREAK = regex.compile(r"[|｜•·\t]|\s{2,}")
 _CONTACTISH = regex.compile(r"@|https?://|www\.|\d{3}[\s\-)]*\d{3,}|[|｜·•]\s")
 
 
@@ -98,7 +99,7 @@ def _header_prose(view: SectionView, lines: list[BodyLine]) -> tuple[list[BodyLi
     if not any(sec.kind == "objective" for sec in view.doc.sections):
         for bl in lines:
             m = _OBJECTIVE_LABEL.match(text, bl.start, bl.end)
-            if m and m.end() < bl.end:
+            if m and m.end() < bl.end and not is_intention_line(view.doc, m.end(), bl.end):
                 return [BodyLine(bl.line, m.end(), bl.end, None, text[m.end():bl.end])], "headline", (bl.start, m.end())
     if any(sec.kind == "summary" for sec in view.doc.sections):
         return [], "summary", None
@@ -114,6 +115,16 @@ def _header_prose(view: SectionView, lines: list[BodyLine]) -> tuple[list[BodyLi
         if len(body) >= 80 and _PROSE_END.search(body) and not _CONTACTISH.search(body) and not any(b.bullet for b in par):
             return par, "summary", None
     return [], "summary", None
+
+
+def is_intention_line(doc: "Document", start: int, end: int) -> bool:
+    """``Data Scientist | Seattle, WA | $150k``: pieces that name a place or a salary state a job
+    intention (the basics extractor reads it), not a headline."""
+    from .misc import intention_values  # misc builds on this module's line helpers
+
+    if not _PIECE_BREAK.search(doc.text, start, end):
+        return False
+    return any(kind in ("locations", "salary") for kind, _, _ in intention_values(doc.text, doc.simplified, start, end))
 
 
 # --- the parser -----------------------------------------------------------------------------

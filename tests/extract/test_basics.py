@@ -28,6 +28,10 @@ def _all(text: str, field: str) -> list:
 US_HEADER = "JANE Q. DOE\n\nSeattle, WA 98101 | (206) 555-0199 | jane.doe@gmail.com | linkedin.com/in/janedoe\n\nEXPERIENCE\n\nAcme"
 ZH_BLOCK = ("个人简历\n\n个人信息\n\n姓名：王小明    性别：男    年龄：28岁\n出生年月：1995.06    民族：汉族\n"
             "政治面貌：中共党员    籍贯：浙江杭州\n现居地：北京    手机：138 0013 8000\n邮箱：wxm@163.com\n\n教育经历\n\n北京大学")
+# labels padded to a column's width with ASCII or ideographic spaces
+PADDED_BLOCK = ("个人信息\n姓    名：张三\n性　　别：男\n出生年月：1990.05\n民    族：汉族\n籍    贯：湖南长沙\n"
+                "手    机：13800138000\n\n教育经历\nX")
+FLAT_ROW = "简历\n姓  名：张三    性  别：男    年  龄：28岁\n\n教育经历\nX"  # a table flattened to one line
 TRAD_BLOCK = "個人資料\n\n姓名：陳大文\n性別：女\n出生年月：1996年3月\n電話：１３９１２３４５６７８\n現居地：上海\n\n學歷\n\n台灣大學"
 
 
@@ -67,6 +71,13 @@ def test_basics_name(text, lang, expected):
     ("简历\n姓名\t李娜\t性别\t女\t出生年月\t1998年3月\n\n教育经历\nX", "basics.gender", "female"),
     ("简历\n姓名\t李娜\t性别\t女\t出生年月\t1998年3月\n\n教育经历\nX", "basics.birth_date", "1998-03"),
     ("简历\n姓名\t李娜\t性别\t女\t出生年月\t1998年3月\n\n教育经历\nX", "basics.name", "李娜"),
+    (PADDED_BLOCK, "basics.name", "张三"),
+    (PADDED_BLOCK, "basics.gender", "male"),
+    (PADDED_BLOCK, "basics.birth_date", "1990-05"),
+    (PADDED_BLOCK, "basics.ethnicity", "汉族"),
+    ("个人信息\n姓    名：张三\n性    别：男\n出生年月：1990.05\n", "basics.gender", "male"),
+    (FLAT_ROW, "basics.name", "张三"),  # not "张三    性"
+    (FLAT_ROW, "basics.gender", "male"),
 ])
 # fmt: on
 def test_basics_key_values(text, field, expected):
@@ -93,6 +104,12 @@ def test_basics_parse_birth_date(text, expected):
     (ZH_BLOCK, ("北京", "CN", False)),  # kept in the language of the text
     (TRAD_BLOCK, ("上海", "CN", False)),
     ("Jane Doe\n\n12 Main Street, Boston, MA, USA\n\nEDUCATION\n\nX", ("Boston", "US", True)),
+    (PADDED_BLOCK, ("长沙", "CN", False)),  # 籍    贯
+    ("李四\n男 | 28岁 | 本科 | 5年工作经验 | 现居北京\n\n工作经历\n\nX", ("北京", "CN", False)),
+    ("李四\n男  28岁  本科  现居杭州\n\n工作经历\n\nX", ("杭州", "CN", False)),
+    ("李四\n男 / 28岁 / 本科 / 现居住地：上海市浦东新区\n\n工作经历\n\nX", ("上海", "CN", True)),  # a district: an address
+    ("李四\n女，30岁，硕士，现居：深圳\n\n工作经历\n\nX", ("深圳", "CN", False)),
+    ("陳大文\n地址：臺北市大安區\n\n學歷\n\nX", ("臺北", "TW", True)),
 ])
 # fmt: on
 def test_basics_location(text, expected):
@@ -123,6 +140,34 @@ def test_basics_headline(text, expected):
 ])
 # fmt: on
 def test_basics_job_intention(text, field, expected):
+    assert _all(text, field) == expected
+
+
+JOB_LINE = "王五\n13800138000\n求职意向：Java开发工程师 | 北京 | 15-20K\n\n工作经历\n\nX"
+OBJECTIVE_LINE = "Jane Doe\njane@example.com\nObjective: Data Scientist | Seattle, WA | $150k\n\nExperience\n\nX"
+
+
+# fmt: off
+@pytest.mark.parametrize("text, field, expected", [
+    (JOB_LINE, "job_intention.positions", ["Java开发工程师"]),
+    (JOB_LINE, "job_intention.locations", ["北京"]),
+    (JOB_LINE, "job_intention.salary", ["15-20K"]),
+    (JOB_LINE, "basics.location", []),  # where the candidate wants to work, not where they live
+    ("王五\n求职意向：Java开发工程师，北京，15-20K\n\n工作经历\n\nX", "job_intention.locations", ["北京"]),
+    ("王五\n求职意向：Java开发工程师    到岗时间：一个月内\n\n工作经历\n\nX", "job_intention.positions", ["Java开发工程师"]),
+    ("王五\n期望岗位：产品经理\n期望月薪：面议\n\n工作经历\n\nX", "job_intention.salary", ["面议"]),
+    (OBJECTIVE_LINE, "job_intention.positions", ["Data Scientist"]),
+    (OBJECTIVE_LINE, "job_intention.locations", ["Seattle, WA"]),
+    (OBJECTIVE_LINE, "job_intention.salary", ["$150k"]),
+    (OBJECTIVE_LINE, "basics.location", []),
+    (OBJECTIVE_LINE, "basics.headline", []),
+    ("Jane Doe\nDesired position: Data Scientist\nPreferred location: Seattle, WA\nExpected salary: $150k\n\nExperience\n\nX",
+     "job_intention.locations", ["Seattle, WA"]),
+    # a job's own place is not a job intention
+    ("张三\n手机：13812345678\n\n工作经历\n2019.01-2020.06 阿里巴巴 算法工程师\n工作地点：杭州\n", "job_intention.locations", []),
+])
+# fmt: on
+def test_basics_job_intention_lines(text, field, expected):
     assert _all(text, field) == expected
 
 
@@ -174,6 +219,11 @@ def test_basics_romanized_name_found_from_chinese_name():
     ("李丽\n出生日期：1995/6\n\n教育背景\n\nX", "basics.birth_date", "1995-06"),
     ("陳美玲\n性別：女\n出生日期：1995/6\n\n學歷\n\nX", "basics.gender", "female"),
     ("Aisha Rahman\nGender: Female | Date of Birth: 12 March 1994\n\nEducation\n\nX", "basics.birth_date", "1994-03-12"),
+    # 51job / Boss one-liners under the name
+    ("李四\n男 | 28岁 | 本科 | 5年工作经验 | 现居北京\n\n工作经历\n\nX", "basics.gender", "male"),
+    ("李四\n女，30岁，硕士，现居：深圳\n\n工作经历\n\nX", "basics.gender", "female"),
+    ("孙建国\n销售经理 | 8年工作经验 | 男 | 35岁（1988年4月3日）\n\n工作经历\n\nX", "basics.birth_date", "1988-04-03"),
+    ("孙建国\n男|35岁(1988/4/3)|现居住地：广州\n\n工作经历\n\nX", "basics.birth_date", "1988-04-03"),
 ])
 # fmt: on
 def test_basics_attribute_values(text, field, expected):

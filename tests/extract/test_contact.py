@@ -29,6 +29,7 @@ def _values(text: str, field: str) -> list:
     ("王小明\n郵箱：wangxm@qq.com", ["wangxm@qq.com"]),
     ("王小明\n电子邮箱：ｗａｎｇ＠ｑｑ．ｃｏｍ", ["wang@qq.com"]),
     ("王小明\n邮箱：wxm2020#163.com", ["wxm2020@163.com"]),
+    ("个人信息\n姓    名：王小明\n邮    箱：wxm@163.com", ["wxm@163.com"]),  # a label padded to a column
     ("Jane Doe | jane@x.com | 555-123-4567\n\nEXPERIENCE\n\nMentor: jo@acme.com", ["jane@x.com"]),
 ])
 # fmt: on
@@ -59,6 +60,7 @@ def test_contact_emails_of_other_people_are_not_basics(text):
     ("陳志明\n電話：0912-345-678", ["+886912345678"]),            # Traditional: Taiwan, not China
     ("陳大文\n電話：9123 4567\n地址：香港九龍", ["+85291234567"]),
     ("王小明\n电话：010-6275 1234", ["+861062751234"]),
+    ("个人信息\n姓    名：王小明\n手　　机：138 0013 8000", ["+8613800138000"]),
 ])
 # fmt: on
 def test_contact_phones_e164(text, expected):

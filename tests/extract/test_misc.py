@@ -115,6 +115,23 @@ def test_interests_separated_by_icon_gaps():
     assert got == ["Half marathons", "Book club", "Guitar"]
 
 
+# fmt: off
+@pytest.mark.parametrize("text, positions, locations, salary", [
+    ("期望职位\n前端开发工程师 · 深圳 · 25-35K", ["前端开发工程师"], ["深圳"], "25-35K"),
+    ("求职意向\n求职意向：Java开发工程师，北京，15-20K", ["Java开发工程师"], ["北京"], "15-20K"),
+    ("求职意向\n职    位：产品经理\n城    市：杭州\n薪    资：面议", ["产品经理"], ["杭州"], "面议"),
+    ("求职意向\n期望岗位：产品经理\n工作地点：杭州、上海\n期望月薪：15K-20K/月", ["产品经理"], ["杭州", "上海"], "15K-20K/月"),
+    ("Job Intention\nDesired position: Data Scientist\nPreferred location: Seattle, WA; Boston, MA\nExpected salary: $150k",
+     ["Data Scientist"], ["Seattle, WA", "Boston, MA"], "$150k"),
+])
+# fmt: on
+def test_job_intention_pieces(text, positions, locations, salary):
+    (d,) = _run(JobIntentionParser(), text)
+    assert [i[0].value for i in d.lists.get("positions", [])] == positions
+    assert [i[0].value for i in d.lists.get("locations", [])] == locations
+    assert d.get("salary") == salary
+
+
 def test_job_intention_one_pipe_line():
     drafts = _run(JobIntentionParser(), "求职意向\nJava开发工程师 | 北京 | 15-20K | 随时到岗")
     d = drafts[0]
