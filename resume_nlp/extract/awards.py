@@ -243,6 +243,29 @@ def _title_region(text: str, bl_start: int, bl_end: int, dates: list[DateHit]) -
     return s, e, used
 
 
+def _dated_titles(text: str, simp: str, titles: list[tuple[int, int]], line_dates: list[DateHit],
+                  line_date: DateHit | None) -> list[tuple[int, int, DateHit | None]]:
+    """Each award of a list line with its date. When items carry their own dates ("National
+    Scholarship (2019), First-class Academic Scholarship (2020)", "2019年国家奖学金，2020年三好学生"),
+    each item keeps its own, and a date the line began or ended with belongs to the first or last
+    item only (the list repeats one pattern); otherwise the line's one date dates every item."""
+    if len(titles) > 1:
+        own = []
+        for a, b in titles:
+            a, b, used = _title_region(text, a, b, find_dates(simp, a, b))
+            single = [d for d in used if d.value]
+            own.append([a, b, single[0] if len(used) == 1 and single else None])
+        if any(d for _, _, d in own):
+            for d in line_dates:
+                if not d.value:
+                    continue
+                item = own[0] if d.end <= titles[0][0] else own[-1] if d.start >= titles[-1][1] else None
+                if item is not None and item[2] is None:
+                    item[2] = d
+            return [(a, b, d) for a, b, d in own if b > a]
+    return [(a, b, line_date) for a, b in titles]
+
+
 class AwardParser:
     name: ClassVar[str] = "awards"
     kinds: ClassVar[frozenset[str]] = frozenset({"awards", "education", "work", "projects", "activities", "other"})
@@ -282,7 +305,7 @@ class AwardParser:
                 if last and not last_dated:
                     single = [d for d in used if d.value]
                     for d in last:
-                        if single and len(used) == 1:
+                        if single and len(used) == 1 and not d.get("date"):
                             d.set(make_mention(text, "date", single[0].start, single[0].end, single[0].value,
                                                source=SOURCE))
                     last[-1].consumed += [make_mention(text, "_label", d.start, d.end, source=SOURCE)
@@ -321,13 +344,13 @@ class AwardParser:
             titles = _split_titles(text, s, e)
             single = [d for d in used if d.value]
             date = single[0] if len(used) == 1 and single else None
-            new = [self._draft(text, a, b, date, issuer) for a, b in titles]
+            new = [self._draft(text, a, b, d, issuer) for a, b, d in _dated_titles(text, simp, titles, used, date)]
             if new:
                 new[0].consumed += consumed + [make_mention(text, "_label", d.start, d.end, source=SOURCE)
                                                for d in used if not d.value]
             drafts.extend(new)
             last = new
-            last_dated = bool(used)
+            last_dated = bool(used) or all(d.get("date") for d in new)
         return drafts
 
     def _elsewhere(self, view: SectionView) -> list[Draft]:
@@ -383,7 +406,8 @@ class AwardParser:
                 continue
             single = [d for d in used if d.value]
             date = single[0] if len(used) == 1 and single else None
-            for p_s, p_e in self._inline_parts(text, s, e):
+            parts = self._inline_parts(text, s, e)
+            for p_s, p_e in parts:
                 if not is_award_text(simp[p_s:p_e], strong=True) or _NOT_AWARD_LEAD.match(simp[p_s:p_e]):
                     continue
                 p_dates = [d for d in find_dates(simp, p_s, p_e)]
@@ -393,8 +417,10 @@ class AwardParser:
                     b0 = trim(text, a0, cm.start())[1]
                 p_single = [d for d in p_used if d.value]
                 p_date = p_single[0] if len(p_used) == 1 and p_single else date
-                for a, b in _split_titles(text, a0, b0):
-                    drafts.append(self._draft(text, a, b, p_date, None))
+                # the line's opening date can only be the first part's, its closing date the last part's
+                edge = [d for d in used if (d.end <= s and p_s == parts[0][0]) or (d.start >= e and p_e == parts[-1][1])]
+                for a, b, d in _dated_titles(text, simp, _split_titles(text, a0, b0), p_used + edge, p_date):
+                    drafts.append(self._draft(text, a, b, d, None))
         return drafts
 
     @staticmethod

@@ -130,6 +130,14 @@ _EN_JOINED_HEAD = regex.compile(r"(?:\s+" + _EN_WORD + r"){0,3}?\s+(?:and|&)(?:\
 # "Rotman School of Management" under "University of Toronto": a faculty of the university
 _EN_SUBUNIT = regex.compile(r"\b(?:School|College|Faculty|Institute)\s+of\b")
 _EN_UNIV_WORD = regex.compile(r"(?i)\buniversit")
+# A second institution-type phrase right after a Latin name, one space or a dash apart (a wider gap
+# or a comma is a cell break): "Hochschule München University of Applied Sciences", "ETH Zürich –
+# Swiss Federal Institute of Technology". It continues the name, unless it is a unit of it: a
+# school, college or faculty ("Stanford University Graduate School of Business", "MIT Sloan School
+# of Management"), or any non-university part after a university ("... Universität X Institute for Y").
+_EN_NAME_JOINER = regex.compile(r" (?:[–—-] )?")
+_EN_UNIT_HEAD = regex.compile(r"\b(?:School|College|Faculty|Department|Division)\b")
+_EN_UNIV_LEVEL = regex.compile(r"(?i)\b(?:universit|hochschule)")
 _EN_CONNECTORS = frozenset({"of", "and", "for", "de", "&", "the"})
 _LEADING_DROP = frozenset({"of", "and", "for", "de", "&"})
 _TOKEN = regex.compile(r"\S+")
@@ -438,18 +446,46 @@ def _find_degrees(doc_text: str, simp: str, start: int, end: int, used: list[tup
     return out
 
 
+def _continue_name(doc_text: str, inst: _Inst, end: int, out: list[_Inst], used: list[tuple[int, int]]) -> None:
+    """Extend a Latin institution name over an institution-type phrase that follows it, or record
+    that phrase as a unit (department) of it; see ``_EN_NAME_JOINER``."""
+    if inst.dept_like or _HAN.search(doc_text, inst.start, inst.end):
+        return
+    joiner = _EN_NAME_JOINER.match(doc_text, inst.end, end)
+    if joiner is None:
+        return
+    at = joiner.end()
+    nxt = next(iter(_en_institutions(doc_text, at, end)), None)
+    if nxt is None or nxt[0] != at:
+        return
+    s, e = tidy_span(doc_text, at, nxt[1], " ,.")
+    part = doc_text[s:e]
+    if len(part.split()) < 2 or not _free(used, s, e):
+        return
+    if not _EN_UNIV_LEVEL.search(part) and (_EN_UNIT_HEAD.search(part)
+                                            or _EN_UNIV_LEVEL.search(doc_text, inst.start, inst.end)):
+        out.append(_Inst(s, e, True))
+    else:
+        inst.end = e
+    used.append((s, e))
+
+
 def _find_institutions(doc_text: str, simp: str, start: int, end: int, used: list[tuple[int, int]]) -> list[_Inst]:
     out: list[_Inst] = []
     for s, e in _gazetteer_institutions(simp[start:end], start):
         if _free(used, s, e):
-            out.append(_Inst(s, e, bool(_EN_DEPT_PREFIX.match(doc_text[s:e])), True))
+            inst = _Inst(s, e, bool(_EN_DEPT_PREFIX.match(doc_text[s:e])), True)
+            out.append(inst)
             used.append((s, e))
+            _continue_name(doc_text, inst, end, out, used)
     for s, e in _en_institutions(doc_text, start, end):
         s, e = tidy_span(doc_text, s, e, " ,.")
         if not _free(used, s, e) or len(doc_text[s:e].split()) < 2:
             continue
-        out.append(_Inst(s, e, bool(_EN_DEPT_PREFIX.match(doc_text[s:e]))))
+        inst = _Inst(s, e, bool(_EN_DEPT_PREFIX.match(doc_text[s:e])))
+        out.append(inst)
         used.append((s, e))
+        _continue_name(doc_text, inst, end, out, used)
     for m in _ZH_INST.finditer(simp, start, end):
         s, e = m.span()
         lead = _ZH_LEAD_VERB.match(simp, s, e)
@@ -515,10 +551,11 @@ def _award_mentions(text: str, s: int, e: int) -> list[Mention]:
         return out
     if _LABEL_AT_START.match(chunk):
         return []
-    if _HAN.search(chunk):  # "获国家奖学金、三好学生": one award per item
-        items = segments(text, s, e, split=_AWARD_ITEM_SEP)
-        if len(items) > 1 and all(_AWARD_WORDS.search(text[a:b]) for a, b in items):
-            return [Mention("awards.title", tidy(text[a:b]), a, b, "zh", 1.0, _SOURCE) for a, b in items]
+    # "获国家奖学金、三好学生", "National Scholarship (2019), Dean's List": one award per item when
+    # every item names one ("First Prize, ACM Contest" stays whole)
+    items = segments(text, s, e, split=_AWARD_ITEM_SEP)
+    if len(items) > 1 and all(_AWARD_WORDS.search(text[a:b]) for a, b in items):
+        return [Mention("awards.title", tidy(text[a:b]), a, b, _lang_of(text[a:b]), 1.0, _SOURCE) for a, b in items]
     a, b = tidy_span(text, s, e, " \t\n.;。；")
     return [Mention("awards.title", tidy(text[a:b]), a, b, _lang_of(text[a:b]), 1.0, _SOURCE)]
 
@@ -1001,15 +1038,37 @@ def _draft(doc, view, entry: _Entry) -> tuple[Draft, list[Draft]]:
     for f in entry.facts:
         for a in f.awards:
             ad = Draft("awards", a.lang if a.lang in ("en", "zh") else lang, a.start, a.end)
-            ad.set(a)
+            title = a
             for r in find_dates(doc.simplified[a.start:a.end], a.start):
                 value = r.date_to if (r.single is False and r.date_to and r.date_to != "present") else r.date_from
                 if value and r.single:
                     ad.set(Mention("awards.date", value, r.start, r.end, "en", 1.0, _SOURCE))
+                    title = _without_edge_date(text, a, r.start, r.end)
                 break
+            ad.set(title)
             awards.append(ad)
             d.consumed.append(Mention("education._award", a.value, a.start, a.end, a.lang, 1.0, _SOURCE))
     return d, awards
+
+
+# What may stand between an award title and its date: "National Scholarship (2019)", "2019年 国家奖学金"
+_TITLE_BEFORE_DATE = " \t,，;；:：-–—([（"
+_TITLE_AFTER_DATE = " \t,，;；:：-–—)]）"
+_DATE_REST = " \t,，;；:：-–—()[]（）.。"
+
+
+def _without_edge_date(text: str, award: Mention, ds: int, de: int) -> Mention:
+    """The award title without its date when the date opens or closes it: the date is the award's
+    date, not part of its name. A date inside the title stays."""
+    if not text[de:award.end].strip(_DATE_REST):
+        s, e = award.start, award.start + len(text[award.start:ds].rstrip(_TITLE_BEFORE_DATE))
+    elif not text[award.start:ds].strip(_DATE_REST):
+        s, e = award.end - len(text[de:award.end].lstrip(_TITLE_AFTER_DATE)), award.end
+    else:
+        return award
+    if e <= s or not _LETTER.search(text, s, e):
+        return award
+    return Mention(award.field, tidy(text[s:e]), s, e, award.lang, award.score, award.source)
 
 
 class EducationParser:

@@ -25,6 +25,21 @@ def _awards(text: str):
     ("获奖情况\n• 一等奖学金、优秀学生干部、三好学生等\n• 国家奖学金（2020年）",
      [("一等奖学金", None), ("优秀学生干部", None), ("三好学生", None), ("国家奖学金", "2020")]),
     ("獲獎經歷\n・清華大學 2019 屆優秀畢業生\n2019.06", [("清華大學 2019 屆優秀畢業生", "2019-06")]),
+    # a list whose items carry their own dates: each keeps its own
+    ("Awards\nNational Scholarship (2019), First-class Academic Scholarship (2020)",
+     [("National Scholarship", "2019"), ("First-class Academic Scholarship", "2020")]),
+    ("获奖情况\n国家奖学金（2019）、一等学业奖学金（2020）", [("国家奖学金", "2019"), ("一等学业奖学金", "2020")]),
+    ("获奖情况\n2019年国家奖学金，2020年校级三好学生", [("国家奖学金", "2019"), ("校级三好学生", "2020")]),
+    ("Awards\n2019 National Scholarship, 2020 Outstanding Graduate Award",
+     [("National Scholarship", "2019"), ("Outstanding Graduate Award", "2020")]),
+    ("Awards\nNational Scholarship (2019), Dean's List", [("National Scholarship", "2019"), ("Dean's List", None)]),
+    # a date line under such a list dates only its undated items
+    ("Awards\nNational Scholarship (2019), Dean's List\n2021", [("National Scholarship", "2019"), ("Dean's List", "2021")]),
+    # negatives: one date for the whole list still dates every item; a date inside a title stays
+    ("Awards\nNational Scholarship, Dean's List (2020)", [("National Scholarship", "2020"), ("Dean's List", "2020")]),
+    ("Awards\nDean's List (2018, 2019)", [("Dean's List", None)]),
+    ("Experience\nAcme Corp, Engineer, 2019 – 2021\n• Hackathon First Prize (2019), Best Demo Award (2020)",
+     [("Hackathon First Prize", "2019"), ("Best Demo Award", "2020")]),
 ])
 # fmt: on
 def test_awards_section(text, expected):

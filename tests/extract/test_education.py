@@ -222,6 +222,11 @@ def test_education_table_header_skipped():
     ("教育经历\n2015-2019 浙江大学 本科\n• 获国家奖学金、三好学生\n", ["获国家奖学金", "三好学生"]),
     ("Education\nStanford University\nB.S.\n• Honors: Dean's List, Tau Beta Pi Scholarship\n",
      ["Dean's List", "Tau Beta Pi Scholarship"]),
+    # each listed award with its own date: the date leaves the title
+    ("Education\nPeking University, B.S. Physics, 2015 – 2019\n• National Scholarship (2019), First-class Academic Scholarship (2020)\n",
+     ["National Scholarship", "First-class Academic Scholarship"]),
+    ("教育经历\n2015.09-2019.06 北京大学 物理学 本科\n• 国家奖学金（2019）、一等学业奖学金（2020）\n", ["国家奖学金", "一等学业奖学金"]),
+    ("Education\nState University\n• Dean's List (2018, 2019)\n", ["Dean's List (2018, 2019)"]),
 ])
 # fmt: on
 def test_education_awards(text, awards):
@@ -268,6 +273,30 @@ GENERAL_EDUCATION = [
      "University of Waterloo", "bachelor", "Computer Science", "2012", "2017"),
     ("Education\nB.S. Computer Science, University of Texas at Austin, 2018\n",
      "University of Texas at Austin", "bachelor", "Computer Science", None, "2018"),
+    # a second institution-type phrase continues the name; it is never the field
+    ("Education\nHochschule München University of Applied Sciences, M.Sc. Computer Science, 2015 – 2017\n",
+     "Hochschule München University of Applied Sciences", "master", "Computer Science", "2015", "2017"),
+    ("Education\nM.Sc. Computer Science, Hochschule München University of Applied Sciences, 2015 – 2017\n",
+     "Hochschule München University of Applied Sciences", "master", "Computer Science", "2015", "2017"),
+    ("Education\nETH Zürich – Swiss Federal Institute of Technology, M.Sc. Computer Science, 2015 – 2017\n",
+     "ETH Zürich – Swiss Federal Institute of Technology", "master", "Computer Science", "2015", "2017"),
+    ("Education\nTechnische Universität München (TUM), M.Sc. Informatics, 2015 – 2017\n",
+     "Technische Universität München", "master", "Informatics", "2015", "2017"),
+    ("Education\nRheinisch-Westfälische Technische Hochschule Aachen, B.Sc. Mechanical Engineering, 2011 – 2014\n",
+     "Rheinisch-Westfälische Technische Hochschule Aachen", "bachelor", "Mechanical Engineering", "2011", "2014"),
+    ("Education\nUniversity of California, Berkeley, B.S. Electrical Engineering, 2011 – 2015\n",
+     "University of California, Berkeley", "bachelor", "Electrical Engineering", "2011", "2015"),
+    ("Education\nThe Hong Kong University of Science and Technology, M.Phil. Computer Science, 2016 – 2018\n",
+     "The Hong Kong University of Science and Technology", "master", "Computer Science", "2016", "2018"),
+    ("Education\nIndian Institute of Technology Bombay, B.Tech. Computer Science, 2010 – 2014\n",
+     "Indian Institute of Technology Bombay", "bachelor", "Computer Science", "2010", "2014"),
+    ("Education\nÉcole Polytechnique Fédérale de Lausanne, M.Sc. Data Science, 2017 – 2019\n",
+     "École Polytechnique Fédérale de Lausanne", "master", "Data Science", "2017", "2019"),
+    # negatives: a real "Field, University" order, a location after a dash
+    ("Education\nComputer Science, University of Toronto, B.Sc., 2012 – 2016\n",
+     "University of Toronto", "bachelor", "Computer Science", "2012", "2016"),
+    ("Education\nUniversity of Toronto – Toronto, ON, B.Sc. Computer Science, 2012 – 2016\n",
+     "University of Toronto", "bachelor", "Computer Science", "2012", "2016"),
 ]
 # fmt: on
 
@@ -277,6 +306,22 @@ def test_education_general_layouts(text, inst, degree, fld, start, end):
     (e,) = _entries(text)
     assert next(iter(e["institution"].values())) == inst
     assert (e.get("degree"), next(iter(e["field"].values())), e.get("start"), e.get("end")) == (degree, fld, start, end)
+
+
+# fmt: off
+@pytest.mark.parametrize("line, institution, department, fld", [
+    ("Stanford University Graduate School of Business, MBA, 2015 – 2017", "Stanford University",
+     "Graduate School of Business", None),
+    ("Carnegie Mellon University School of Computer Science, M.S. Machine Learning, 2018 – 2020",
+     "Carnegie Mellon University", "School of Computer Science", "Machine Learning"),
+    ("MIT Sloan School of Management, MBA, 2015 – 2017", "MIT", "Sloan School of Management", None),
+    ("Technische Universität München Institute for Advanced Study, Ph.D. Physics, 2016 – 2020",
+     "Technische Universität München", "Institute for Advanced Study", "Physics"),
+])
+# fmt: on
+def test_education_unit_after_institution_is_department_not_field(line, institution, department, fld):
+    (e,) = _entries(f"Education\n{line}\n")
+    assert (e["institution"]["en"], e["department"]["en"], e.get("field", {}).get("en")) == (institution, department, fld)
 
 
 def test_education_table_header_is_consumed():
