@@ -113,7 +113,7 @@ _MONEY_TAIL = regex.compile(r"[,，;；]?\s*[(（]?\s*(?:(?:US|CA|AU|HK|NZ|S)?[$
                             r"(?:\s*(?:USD|EUR|GBP|CNY|RMB))?|(?:USD|EUR|GBP|CNY|RMB)\s?\d[\d,]*(?:\.\d+)?[kK]?|"
                             r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|USD|EUR|RMB))\s*[)）]?\s*$", regex.I)
 # a line that is only an awards heading the segmenter missed ("竞赛获奖", "荣誉称号", "Honors")
-_AWARD_HEADING = regex.compile(r"^(?:\p{Han}{0,4}(?:获奖|荣誉|奖励|奖项|称号)(?:情况|经历|记录|证书)?|"
+_AWARD_HEADING = regex.compile(r"^(?:\p{Han}{0,4}(?:获奖|得奖|奖惩|荣誉|奖励|奖项|称号)(?:情况|经历|记录|纪录|证书)?|"
                                r"(?:honou?rs?|awards?|prizes?)(?:\s*(?:&|and)\s*(?:honou?rs?|awards?|prizes?))?)\s*[:：]?$", regex.I)
 _WS = regex.compile(r"\s+")
 _LATIN_WORD = regex.compile(r"[A-Za-z]+")
@@ -142,6 +142,8 @@ _LEADING_JUNK = regex.compile(r"\G(?:(?:Q[1-4]|(?:19|20)\d{2}|the|a|an)\s+)+", r
 _COUNT_PAREN = regex.compile(r"\s*[(（]\s*\d+\s*(?:quarters?|semesters?|terms?|times|years?|次|个学期|学期)\s*[)）]\s*$", regex.I)
 _LATIN_HONOR = regex.compile(r"(?<![A-Za-z])(?:(?:summa|magna)\s+)?cum\s+laude(?![A-Za-z])|(?<![A-Za-z])with\s+(?:high(?:est)?\s+)?"
                              r"(?:honou?rs|distinction)(?![A-Za-z])|(?<![A-Za-z])first[- ]class\s+honou?rs(?![A-Za-z])", regex.I)
+# the verb a Chinese award line may open with (获/荣获/获得/被评为 ...), before a name of 4+ characters
+_RECEIVED = regex.compile(r"\G(?:荣获|获得|获评|获颁|榮獲|獲得|獲|获|被评为|被評為|评为|評為)\s*(?=\p{Han}[\p{Han}\w（）()]{3})")
 _INLINE_SPLIT = regex.compile(r"\s+[·•|]\s+|\s*[;；]\s*")
 
 
@@ -277,7 +279,14 @@ class AwardParser:
 
     # -- helpers -------------------------------------------------------------------------
     def _draft(self, text: str, s: int, e: int, date: DateHit | None, issuer: tuple[int, int] | None) -> Draft:
+        verb = _RECEIVED.match(text, s, e)
+        if verb and is_award_text(text[verb.end():e]):
+            s = verb.end()  # "2015年获中央财经大学一等奖学金": the verb is not the award's name
+        else:
+            verb = None
         d = Draft(kind="awards", lang=text_lang(text[s:e]), start=s, end=e)
+        if verb:
+            d.consumed.append(make_mention(text, "_label", verb.start(), verb.end(), source=SOURCE))
         d.set(make_mention(text, "title", s, e, _WS.sub(" ", text[s:e]), source=SOURCE))
         if date and date.value:
             d.set(make_mention(text, "date", date.start, date.end, date.value, source=SOURCE))

@@ -37,6 +37,7 @@ from ..patterns import LABEL_PADDING, literal_alternation, pattern
 from ..resources import table
 from ..spans import Mention
 from .contact import CONTACT_FIELDS, _EMAIL, _PHONE, _URL, _section_kind_at, lowered, scan
+from .dates import find_dates
 from .misc import intention_values
 from .summary import is_intention_line
 
@@ -147,7 +148,8 @@ def _leading_place(text: str) -> dict | None:
 
 
 def parse_birth_date(text: str) -> str | None:
-    """``1995.06`` / ``1995年6月`` / ``June 1995`` / ``06/1995`` -> ``"1995-06"`` (only as precise as written)."""
+    """``1995.06`` / ``1995年6月`` / ``June 1995`` / ``06/1995`` / ``民國84年6月`` -> ``"1995-06"``
+    (only as precise as written)."""
     m = _DATE_NUM.search(text)
     if m:
         y, mo, d = m["y"], m["m"], m["d"]
@@ -164,7 +166,9 @@ def parse_birth_date(text: str) -> str | None:
             month = _MONTHS[w["mon"][:3].lower()]
             return f"{w['y']}-{month:02d}" + (f"-{int(day):02d}" if day else "")
         return y
-    return None
+    # no Gregorian year: the date grammar reads the other calendars (民國82年4月17日)
+    found = find_dates(text)
+    return found[0].date_from if len(found) == 1 and found[0].single else None
 
 
 @lru_cache(maxsize=1)
@@ -335,10 +339,12 @@ class BasicsExtractor:
         if field == "nationality":
             return [Mention("basics.nationality", value, vs, ve, lang, 1.0, src)]
         if field in ("location", "hometown"):
-            if not colon:
-                return None
             loc = parse_location(value, address=bool(_ADDRESS_WORDS.search(value)) or len(value) > 12, labelled=True)
             if loc is None:
+                return None
+            if not colon and not (lang == "zh" and loc.get("country")):
+                # a table cell without a colon (现住址    北京市朝阳区…) is read when the gazetteer
+                # knows the place it opens with
                 return None
             return [Mention("basics.location", loc, vs, ve, lang, 0.85 if field == "location" else 0.4, src)]
         return None

@@ -223,6 +223,11 @@ def _atom(p: str, w: _Words, *, start: bool, month_only: bool) -> str:
         alts.append(rf"(?P<{p}_yy>\d{{2}})(?!\d)")  # 2019–21
     if month_only:
         alts.append(rf"(?P<{p}_eno>{months})")  # June – August 2019
+    if start and month_only:
+        # 110年8月～迄今, 104年7月～110年7月: Taiwanese resumes drop 民國 once the era is clear.
+        # Only in a range (checked in _read): a lone "108年9月" stays no date.
+        alts.append(rf"{g}(?P<{p}_rs>\d{{2,3}})(?!\d){_S}年{_S}(?P<{p}_rsm>{_MON}|{_CN_MON}){_S}月"
+                    rf"(?:{_S}(?P<{p}_rsd>{_DAY}|{_CN_DAY}){_S}[日号號])?")
     guard = rf"(?>(?=\d){_GUARD}(?P<{p}_g>)|)" if start else ""
     return "(?:" + guard + "(?:" + "|".join(alts) + "))"
 
@@ -275,7 +280,9 @@ def _regexes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     """
     w = _words()
     flags = regex.IGNORECASE | regex.MULTILINE
-    anchor = rf"{_YEAR4}|['’‘]\d\d|{_alt(w.eras, word=False)}{_S}\d\d|{_CN_YEAR}"
+    # the last form: an era-less 民國 year that opens a range (110年8月～迄今, see _bare_roc_range)
+    anchor = (rf"{_YEAR4}|['’‘]\d\d|{_alt(w.eras, word=False)}{_S}\d\d|{_CN_YEAR}"
+              rf"|(?<!\d)\d{{2,3}}{_S}年{_S}\d{{1,2}}{_S}月")
     return (regex.compile(_grammar(w, ranges=True), flags),
             regex.compile(_grammar(w, ranges=False), flags),
             regex.compile(anchor))
@@ -324,6 +331,9 @@ def _day_first(m: regex.Match) -> bool:
 def _atom_value(m: regex.Match, p: str, day_first: bool = False) -> tuple[str | None, str]:
     """(canonical date or None, kind) of the atom with prefix ``p``; kind "" when absent."""
     g = m.group
+    if p == "a" and "a_rs" in m.re.groupindex and g("a_rs"):  # an era-less 民國 year (see _read)
+        day = _num(g("a_rsd")) if g("a_rsd") else None
+        return _fmt(int(g("a_rs")) + 1911, _num(g("a_rsm")), day), "zh_roc"
     if g(f"{p}_zy") or g(f"{p}_cy") or g(f"{p}_ry") or (p != "a" and g(f"{p}_rb")):
         if g(f"{p}_zy"):
             year, kind = int(g(f"{p}_zy")), "zh"
@@ -412,6 +422,8 @@ def _read(m: regex.Match, *, ranges: bool) -> DateRange | None:
                 date_to, single = end, False
         if not single and date_to is None:
             return None
+        if "a_rs" in m.re.groupindex and g("a_rs") and not _bare_roc_range(g("a_rs"), g("b_rb"), single):
+            return None
     if single:
         source = f"dates/{kind}"
     elif g("open"):
@@ -419,6 +431,19 @@ def _read(m: regex.Match, *, ranges: bool) -> DateRange | None:
     else:
         source = f"dates/{kind}_range"
     return DateRange(m.start(), m.end(), start, date_to, single, expected, source)
+
+
+def _bare_roc_range(start_year: str, end_year: str | None, single: bool) -> bool:
+    """Whether a range that opens with an era-less year (``110年8月～迄今``) reads as 民國 years.
+
+    A three-digit year (100 = 2011) is no other calendar's, but alone ``108年9月`` is not a
+    date; a two-digit one (``98年9月``) may be a mainland short year ('98), so it counts
+    only before a three-digit end (``98年9月～102年6月``)."""
+    if single:
+        return False
+    if len(start_year) == 3:
+        return True
+    return end_year is not None and len(end_year) == 3
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateRange]:

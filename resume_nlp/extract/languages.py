@@ -48,7 +48,7 @@ _SECTION = regex.compile(
 _PROFICIENCY = regex.compile(
     r"native|mother tongue|bilingual|fluent|fluency|proficient|proficiency|advanced|intermediate|basic|"
     r"beginner|elementary|conversational|business|professional|working|limited|good|excellent|full|"
-    r"母语|流利|熟练|精通|良好|一般|入门|基础|读写|听说|日常交流|商务|工作语言|较好|优秀|(?<![A-Za-z])[ABC][12](?![\w])", regex.I)
+    r"母语|流利|熟练|精通|良好|一般|入门|基础|读写|听说|日常交流|商务|工作语言|较好|优秀|中等|略懂|尚可|初级|中级|高级|(?<![A-Za-z])[ABC][12](?![\w])", regex.I)
 _LANG_LABEL = regex.compile(
     r"\G(?:(?:spoken|foreign|natural)\s+)?languages?(?:\s+(?:skills?|proficiency))?\s*[:：]\s*|"
     r"\G(?:外语|语言能力|外语能力|外语水平|语言)\s*[:：]\s*", regex.I)
@@ -98,7 +98,8 @@ def language_code(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _tests() -> tuple[dict[str, tuple[str, str]], regex.Pattern]:
+def _tests() -> tuple[dict[str, tuple[str, str]], regex.Pattern, regex.Pattern]:
+    """(alias -> (test, language), the test grammar, the same without a second name)."""
     names: dict[str, tuple[str, str]] = {}
     forms: list[str] = []
     for row in table("lexicon/languages.tsv"):
@@ -113,14 +114,18 @@ def _tests() -> tuple[dict[str, tuple[str, str]], regex.Pattern]:
     # the names' first characters, in any case (a superset): most positions fail before the
     # alternation is tried
     first = "".join(sorted({regex.escape(f[0]) for f in forms}))
+    # the test's other name side by side: "TOEIC 多益 875分", "托福 TOEFL 105" (find_tests checks
+    # that both name one test, else reads the line with the plain grammar)
+    second = r"(?:\s*(?P<alias2>" + alt + r")(?![A-Za-z]))?"
     pat = (r"(?<![A-Za-z0-9])(?=(?i:[" + first + r"]))(?:(?P<name>" + alt + r")"
            r"(?:\s*[(（](?P<alias>[^()（）]{1,20})[)）])?"
+           r"SECOND"
            r"(?:\s*(?P<jlpt>N[1-5])\b)?"
            r"(?:\s*(?P<level>[ABC][12]|(?i:beginner|elementary|intermediate|advanced)|初级|中级|高级|[一二三四五六]级)(?![A-Za-z0-9]))?"
            r"(?:\s*(?:[:：]|score|成绩|分数|考试)?\s*(?:[:：]\s*)?(?P<score>\d{1,4}(?:\.\d{1,2})?)(?!\d)"
            r"\s*(?:分|points?|pts)?(?:\s*/\s*\d{2,4})?"
            r"(?:\s*[(（](?P<sections>[^()（）]{3,80})[)）])?)?)(?![A-Za-z])")
-    return names, regex.compile(pat)
+    return names, regex.compile(pat.replace("SECOND", second)), regex.compile(pat.replace("SECOND", r"(?P<alias2>(?!))?"))
 
 
 _GRE_PARTS = regex.compile(r"\G\s*[:：]?\s*[(（]?\s*V(?:erbal)?\s*[:：]?\s*(?P<v>1[3-7]\d)\s*[+/,，]\s*Q(?:uant(?:itative)?)?\s*[:：]?\s*"
@@ -131,17 +136,25 @@ _JLPT = regex.compile(r"(?:(?<![A-Za-z])(?:JLPT|Japanese)|日语|日本语|日�
 
 def find_tests(text: str, simp: str, start: int, end: int) -> list[TestHit]:
     """Language tests with their scores in ``text[start:end]`` (``simp`` is the simplified view)."""
-    names, pattern = _tests()
+    names, pattern, plain = _tests()
     out: list[TestHit] = []
     taken: list[tuple[int, int]] = []
     for m in _JLPT.finditer(simp, start, end):
         out.append(TestHit(m.start(), m.end(), f"JLPT {m.group('level').upper()}", "ja", None))
         taken.append((m.start(), m.end()))
-    for m in pattern.finditer(simp, start, end):
+    pos = start
+    while (m := pattern.search(simp, pos, end)) is not None:
+        pos = m.end()
         if any(m.start() < e and m.end() > s for s, e in taken):
             continue
         key = _WS.sub(" ", m.group("name")).casefold()
         canon, lang = names.get(key) or names.get(key.replace(" ", "")) or (m.group("name"), "en")
+        alias2 = m.group("alias2")
+        if alias2 and (names.get(_WS.sub(" ", alias2).casefold()) or names.get(_WS.sub("", alias2).casefold())) != \
+                (canon, lang):
+            # not a second name of this test ("GRE GMAT 700", "HSK六级"): read without one
+            m = plain.match(simp, m.start(), end)
+            pos = m.end()
         alias = m.group("alias")
         score = None
         sections: dict[str, float] = {}

@@ -71,6 +71,9 @@ _CERT_NOISE_TAIL = regex.compile(
     r"member|cert\.?|verification)\s*(?:id|no\.?|number|#)|id|no\.|#|证书编号|编号)\s*[:：#]?\s*[A-Za-z0-9][\w\-]*\d[\w\-]*"
     r"|(?:valid\s+(?:until|through|thru|till|to)|expires?|expiry|expiration(?:\s+date)?|exp\.?|有效期至|有效期)\s*(?:on|date)?\s*[:：]?\s*"
     + _DATEISH + r")\s*[)）]?\s*$", regex.I)
+# what may follow a certificate's date: how it was obtained ("2018年全科通过", "2019年取得", "2020 obtained")
+_CERT_DATE_NOTE = regex.compile(r"(?:全科|考试|一次性)?(?:通过|取得|获得|获取|考取|获证|取证|颁发)|(?:obtained|passed|awarded|earned)",
+                                regex.I)
 # "Oracle Certified Professional, Java SE 11 Developer": a vendor's certification level and its track are one name
 _CERT_TRACK = regex.compile(r"^[^,]*\bcertified\b[^,]*$", regex.I)
 _TRACK_ROLE = regex.compile(r"\b(?:developer|engineer|administrator|architect|analyst|specialist|programmer|consultant|"
@@ -136,7 +139,11 @@ class CertificateParser:
                     a = trim(text, dates[0].end, b, " \t)）,，;；:：-–—|")[0]
                     dates = []
                 for dh in dates:
-                    if trim(text, dh.end, b, " ()（）,.;")[1] <= trim(text, dh.end, b, " ()（）,.;")[0]:
+                    rest = trim(text, dh.end, b, " ()（）,.;")
+                    note = _CERT_DATE_NOTE.fullmatch(simp, *rest) if rest[1] > rest[0] else None
+                    if rest[1] <= rest[0] or note:
+                        if note:  # "中国注册会计师（CPA），2018年全科通过": when it was obtained
+                            consumed.append(make_mention(text, "_label", rest[0], rest[1], source=self.name))
                         date = dh
                         b = trim(text, a, dh.start, " (（,，;-–—|")[1]
                         break
@@ -389,6 +396,8 @@ _AVAILABILITY = regex.compile(r"到岗|入职|随时|一周内|一个月内|avai
 _WS = regex.compile(r"\s+")
 _JOB_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]|\s+)\s*")
 _JOB_SPLIT_EN = regex.compile(r"\s*[,，、;；/|]\s*")
+# a Chinese key at the start of an intention line ("目前状况：", "期望行业："); known keys are cut before
+_OTHER_LABEL = regex.compile(r"(?P<label>\p{Han}[\p{Han} ]{1,9})\s*[:：]")
 # between the pieces of a one-line intention: "Java开发工程师 | 北京 | 15-20K", "前端开发工程师 · 深圳 · 25-35K"
 _PIECE_BREAK = regex.compile(r"\s*[|｜•·]\s*|\s*\t\s*|\s{2,}")
 
@@ -511,6 +520,12 @@ class JobIntentionParser:
             for kind, a, b in segments:
                 a, b = trim(text, a, b)
                 if b <= a:
+                    continue
+                other = _OTHER_LABEL.match(simp, a, b) if kind == "positions" else None
+                if other and label_fields.get(_label_key(other["label"])) is None:
+                    # 目前状况：在职 / 期望从事行业：互联网 / 到岗时间：一个月: a field the profile has no
+                    # slot for, not a position
+                    d.consumed.append(make_mention(text, "_label", a, b, source=self.name))
                     continue
                 if kind != "salary" and not _PIECE_BREAK.search(simp, a, b) and text_lang(text[a:b]) == "zh":
                     # one Chinese list: "人工智能 机器学习、算法工程师" (a space separates items too)

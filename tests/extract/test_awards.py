@@ -30,6 +30,9 @@ def _awards(text: str):
      [("National Scholarship", "2019"), ("First-class Academic Scholarship", "2020")]),
     ("获奖情况\n国家奖学金（2019）、一等学业奖学金（2020）", [("国家奖学金", "2019"), ("一等学业奖学金", "2020")]),
     ("获奖情况\n2019年国家奖学金，2020年校级三好学生", [("国家奖学金", "2019"), ("校级三好学生", "2020")]),
+    # the verb an award line opens with is no part of the title
+    ("获奖情况\n2015年获中央财经大学研究生学业一等奖学金\n2018年 荣获普华永道年度优秀员工",
+     [("中央财经大学研究生学业一等奖学金", "2015"), ("普华永道年度优秀员工", "2018")]),
     ("Awards\n2019 National Scholarship, 2020 Outstanding Graduate Award",
      [("National Scholarship", "2019"), ("Outstanding Graduate Award", "2020")]),
     ("Awards\nNational Scholarship (2019), Dean's List", [("National Scholarship", "2019"), ("Dean's List", None)]),
@@ -138,6 +141,8 @@ def test_awards_lost_heading_ends_the_section(text, expected):
     ("Experience\nBaylor Medical Center, Registered Nurse, 2019 – Present\n- Named DAISY Award honoree in 2022.",
      [("DAISY Award", "2022", None)]),
     ("实习经历\n2022.07-2022.09 蚂蚁集团 数据分析实习生\n竞赛获奖\n国家奖学金（国家级） 2021.11", [("国家奖学金(国家级)", "2021-11", None)]),
+    ("工作经历\n2020.01-至今 京东 财务经理\n奖惩情况\n2015年获中央财经大学一等奖学金",
+     [("中央财经大学一等奖学金", "2015", None)]),
 ])
 # fmt: on
 def test_awards_money_issuers_and_stray_headings(text, expected):

@@ -49,6 +49,7 @@ TRAD_BLOCK = "個人資料\n\n姓名：陳大文\n性別：女\n出生年月：1
     ("Jane Doe | jane@x.com | +1 206-555-0199\n\nEXPERIENCE\n\nX", "en", "Jane Doe"),
     ("王小明 | 138-0013-8000 | wxm@163.com\n\n教育经历\n\n北京大学", "zh", "王小明"),
     ("Software Engineer at Google\n\nEXPERIENCE\n\nX", "en", None),
+    ("基本資料\n姓　　名：林佳蓉\n英文姓名：Chia-Jung Lin\n\n學歷\nX", "en", "Chia-Jung Lin"),
 ])
 # fmt: on
 def test_basics_name(text, lang, expected):
@@ -78,10 +79,16 @@ def test_basics_name(text, lang, expected):
     ("个人信息\n姓    名：张三\n性    别：男\n出生年月：1990.05\n", "basics.gender", "male"),
     (FLAT_ROW, "basics.name", "张三"),  # not "张三    性"
     (FLAT_ROW, "basics.gender", "male"),
+    ("基本資料\n姓　　名：林佳蓉\n英文姓名：Chia-Jung Lin\n出生日期：民國82年4月17日\n\n學歷\nX", "basics.birth_date", "1993-04-17"),
 ])
 # fmt: on
 def test_basics_key_values(text, field, expected):
     assert _best(text, field) == expected
+
+
+def test_basics_table_cell_without_colon_needs_a_known_place():
+    text = "个人简历\n姓名      赵雅琪      性别    女\n现住址    望京西园三区\n\n教育经历\nX"
+    assert _all(text, "basics.location") == []
 
 
 def test_basics_age_is_not_a_birth_date():
@@ -92,6 +99,7 @@ def test_basics_age_is_not_a_birth_date():
 @pytest.mark.parametrize("text, expected", [
     ("1995.06", "1995-06"), ("1995年6月", "1995-06"), ("1995-6-18", "1995-06-18"), ("06/1995", "1995-06"),
     ("June 1995", "1995-06"), ("1995", "1995"), ("28岁", None),
+    ("民國82年4月17日", "1993-04-17"), ("民国84年6月", "1995-06"), ("82年4月", None),
 ])
 # fmt: on
 def test_basics_parse_birth_date(text, expected):
@@ -110,6 +118,9 @@ def test_basics_parse_birth_date(text, expected):
     ("李四\n男 / 28岁 / 本科 / 现居住地：上海市浦东新区\n\n工作经历\n\nX", ("上海", "CN", True)),  # a district: an address
     ("李四\n女，30岁，硕士，现居：深圳\n\n工作经历\n\nX", ("深圳", "CN", False)),
     ("陳大文\n地址：臺北市大安區\n\n學歷\n\nX", ("臺北", "TW", True)),
+    # a flattened table: label and value cells apart, no colon
+    ("个人简历\n姓名      赵雅琪      性别    女\n现住址    北京市朝阳区望京西园三区\n\n教育经历\nX", ("北京", "CN", True)),
+    ("李四\n男 | 34岁 | 现居住于上海-浦东新区 | 10年工作经验\n\n工作经历\n\nX", ("上海", "CN", True)),
 ])
 # fmt: on
 def test_basics_location(text, expected):

@@ -122,6 +122,10 @@ CHINESE = [
     ("二〇一八年三月二十一日",            "2018-03-21", None,         False, True),
     ("2018年",                            "2018",       None,         False, True),
     ("2018.9-2019.6",                     "2018-09",    "2019-06",    False, False),
+    # Taiwanese resumes drop 民國 once the era is clear: a range that opens with a 3-digit year
+    ("110年8月～迄今",                    "2021-08",    "present",    False, False),
+    ("104年7月～110年7月",                "2015-07",    "2021-07",    False, False),
+    ("98年9月～102年6月",                 "2009-09",    "2013-06",    False, False),
     ("2020年秋季",                        "2020",       None,         False, True),
 ]
 
@@ -140,6 +144,8 @@ NEGATIVE = [
     "ICCV'2019", "ICML'20", "ICIP20", "ICCV19", "AAAI21", "v2019", "$2019", "#2019",
     "1990s", "2019%", "2019-12-35", "2019-02-30",
     "108年9月",  # 民國 not written: not converted, not a date
+    "18年7月-至今", "98年9月～99年6月",  # two-digit years: a mainland short year ('18) as much as 民國
+    "工作10年3月", "10年工作经验",
     "7 年左右", "今年", "June", "Present", "May I", "预计将于今年上半年完成写作",
 ]
 

@@ -46,6 +46,7 @@ def test_languages_year_is_not_a_score():
     ("语言能力\n英语（流利），TOEFL 110\n日语 N2", [("en", "流利", [("TOEFL", 110)]), ("ja", None, [("JLPT N2", None)])]),
     ("Education\nZhejiang University\n• GPA: 3.9/4.0, TOEFL: 102 (Reading 29; Listening 28)", [("en", None, [("TOEFL", 102)])]),
     ("語言能力\n英語：六級 560", [("en", None, [("CET-6", 560)])]),
+    ("語言能力\n日文：中等（JLPT N3）", [("ja", "中等", [("JLPT N3", None)])]),
 ])
 # fmt: on
 def test_languages_sections(text, expected):
@@ -60,6 +61,9 @@ def test_languages_sections(text, expected):
     ("ＩＥＬＴＳ　７．５（Ｌ８．０／Ｒ８．５／Ｗ６．５／Ｓ７．０）", "IELTS", 7.5,
      {"listening": 8, "reading": 8.5, "writing": 6.5, "speaking": 7}),
     ("英語：多益 TOEIC 905 分", "TOEIC", 905, {}),
+    # the test's two names side by side, the score after both
+    ("英文：精通（TOEIC 多益 875分）", "TOEIC", 875, {}),
+    ("托福 TOEFL 105", "TOEFL", 105, {}),
 ])
 # fmt: on
 def test_languages_test_formats(text, name, score, sections):
@@ -90,3 +94,9 @@ def test_tests_with_levels_and_parenthesised_scores(text, expected):
 def test_toefl_sections_after_a_colon():
     t = "TOEFL iBT 108: Reading 28, Listening 29, Speaking 25, Writing 26"
     assert find_tests(t, t, 0, len(t))[0].sections == {"reading": 28, "listening": 29, "speaking": 25, "writing": 26}
+
+
+def test_languages_two_different_tests_side_by_side():
+    # only a second name of the same test joins the first; "GRE GMAT 700" is two tests
+    hits = find_tests("GRE GMAT 700", "GRE GMAT 700", 0, 12)
+    assert [(h.name, h.score) for h in hits] == [("GRE", None), ("GMAT", 700)]

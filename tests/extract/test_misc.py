@@ -18,6 +18,10 @@ def _run(parser, text: str):
     ("Certifications\nAWS Certified Solutions Architect – Associate (2021)",
      [("AWS Certified Solutions Architect – Associate", "AWS", "2021")]),
     ("证书\n计算机二级、CPA、证券从业资格", [("计算机二级", None, None), ("CPA", None, None), ("证券从业资格", None, None)]),
+    # a date with how the certificate was obtained
+    ("证书\n中国注册会计师（CPA），2018年全科通过\n中级会计师，2017年",
+     [("中国注册会计师(CPA)", None, "2018"), ("中级会计师", None, "2017")]),
+    ("证书\n教师资格证 2019年取得", [("教师资格证", None, "2019")]),
 ])
 # fmt: on
 def test_misc_certificates(text, expected):
@@ -121,6 +125,13 @@ def test_interests_separated_by_icon_gaps():
     ("求职意向\n求职意向：Java开发工程师，北京，15-20K", ["Java开发工程师"], ["北京"], "15-20K"),
     ("求职意向\n职    位：产品经理\n城    市：杭州\n薪    资：面议", ["产品经理"], ["杭州"], "面议"),
     ("求职意向\n期望岗位：产品经理\n工作地点：杭州、上海\n期望月薪：15K-20K/月", ["产品经理"], ["杭州", "上海"], "15K-20K/月"),
+    # 智联: keys the profile has no field for (目前状况, 期望从事行业) are not positions
+    ("求职意向\n期望工作地区：上海\n期望月薪：40001-60000元/月\n目前状况：我目前在职，正考虑换个新环境\n"
+     "期望从事职业：产品总监、高级产品经理\n期望从事行业：互联网/电子商务、计算机软件",
+     ["产品总监", "高级产品经理"], ["上海"], "40001-60000元/月"),
+    # 104 (Taiwan) keys
+    ("求職意向\n希望職稱：行銷企劃、品牌經理\n希望地點：台北市、新北市\n希望待遇：面議", ["行銷企劃", "品牌經理"],
+     ["台北市", "新北市"], "面議"),
     ("Job Intention\nDesired position: Data Scientist\nPreferred location: Seattle, WA; Boston, MA\nExpected salary: $150k",
      ["Data Scientist"], ["Seattle, WA", "Boston, MA"], "$150k"),
 ])
