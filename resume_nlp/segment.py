@@ -183,9 +183,33 @@ def find_headings(text: str, lines: list[Line], marks: list[Mark]) -> list[Headi
                     kind = None  # a bullet item that mentions "projects" is content
             if kind is None and words <= 3:
                 kind = _ocr_kind(stripped)
+        if kind and headings and _is_entry_label(stripped, kind, headings[-1], text):
+            kind = None
         if kind:
             headings.append(Heading(line, kind, _clean(stripped).rstrip(":：_ ").strip() or stripped))
     return headings
+
+
+# Kinds whose heading words also label a part of one job or project ("Selected Accomplishments:",
+# "Achievements:", "Highlights:", "Tools:"); education, work or project headings always open a section.
+_ENTRY_LABEL_KINDS = frozenset({"other", "awards", "summary", "skills"})
+
+
+def _is_entry_label(stripped: str, kind: str, current: Heading, text: str) -> bool:
+    """Inside a work or projects section, a colon-ended line set in another style than the
+    section's ALL-CAPS heading ("Selected Accomplishments:" under "PROFESSIONAL EXPERIENCE")
+    labels the bullets of the entry above it; it does not end the section."""
+    if current.kind not in ("work", "projects") or kind not in _ENTRY_LABEL_KINDS:
+        return False
+    if not stripped.endswith((":", "：")) or _HAN.search(stripped):
+        return False
+    current_text = text[current.line.start:current.line.end].strip()
+    return _is_all_caps(current_text) and not _is_all_caps(stripped)
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and c.isascii()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def segment(text: str, lines: list[Line], marks: list[Mark]) -> list[Section]:

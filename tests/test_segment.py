@@ -23,6 +23,9 @@ from tests.conftest import analyse_text
     ("Certificates", "certificates"), ("个人信息", "basics"), ("附录 I：「部分实验结果」", "appendix"),
     ("一、教育背景", "education"), ("1. Education", "education"), ("Education:", "education"),
     ("【工作经历】", "work"),
+    ("CAREER OVERVIEW", "summary"), ("PROFESSIONAL QUALIFICATIONS", "certificates"),
+    ("Achievements & Extra-Curricular Activities", "awards"), ("Licences & Tickets", "certificates"),
+    ("DECLARATION", "other"), ("Professional Affiliations", "other"), ("IT Skills", "skills"),
 ])
 # fmt: on
 def test_segment_heading_kind(heading, kind):
@@ -47,6 +50,11 @@ def test_segment_not_a_heading(line):
     ("**RESEARCH AND TEACHING EXPERIENCE**\nTA, MIT", ["work"]),
     ("王小明\n\n教育背景 Education\n北京大学\n\n工作經驗\n騰訊", ["header", "education", "work"]),
     ("EDUCATION\nA\nPUBLICATIONS\nB\nREFERENCES\nC", ["education", "publications", "references"]),
+    # an entry's sub-label in another style than the ALL-CAPS section heading does not end the section
+    ("PROFESSIONAL EXPERIENCE\nEngineer — Metrolinx — Mar 2020 to Present\nSelected Accomplishments:\n▪ Did X.\n"
+     "Engineer — EllisDon — Jun 2016 to Feb 2020\nKey Achievements:\n▪ Did Y.\nSKILLS\nPython",
+     ["work", "skills"]),
+    ("EXPERIENCE\nEngineer, Acme, 2019\nEducation:\nMIT", ["work", "education"]),
 ])
 # fmt: on
 def test_segment_sections(text, kinds):

@@ -112,6 +112,11 @@ _PAREN_ABBR = regex.compile(r"\s*\(([A-Za-z. ]{2,10})\)")
 # "(Honours)", "(Hons)", "(First Class Honours)" after a degree: its class, neither a field nor an award
 _HONS_PAREN = regex.compile(r"\s*\(((?:with\s+)?(?:(?:first|second|upper\s+second|lower\s+second)[- ]class\s+)?(?:hons?\.?|honou?rs))\)",
                             regex.IGNORECASE)
+# ", First Class", ", 2:1", ", with Distinction", ", magna cum laude" after a field: the degree's class
+_CLASS_TAIL = regex.compile(
+    r"\s*,\s*(?:(?:with\s+)?(?:(?:first|second|third|upper\s+second|lower\s+second)(?:[- ]class)?(?:\s+(?:hons?|honou?rs))?"
+    r"|(?:high\s+)?distinction|merit|(?:first[- ]class\s+)?honou?rs|(?:summa\s+|magna\s+)?cum\s+laude|[12][:.][12])\.?)\s*$",
+    regex.IGNORECASE)
 # Words that state a status, not a field: "博士在读", "交换生", "Exchange Student"
 _STATUS_WORD = regex.compile(
     r"(?:在读|在读中|就读中|在校|交换生|交流生|交换学生|交换项目|访问学生|联合培养|"
@@ -247,7 +252,13 @@ _KV_KIND = {
 # Table header cells: "时间 | 学校 | 专业 | 学历"
 _HEADER_WORD = regex.compile(
     r"^(?:时间|起止时间|学校|院校|专业|学历|学位|学院|院系|地点|备注|Date|Dates|Period|School|University|Institution|"
-    r"Degree|Major|Location|GPA)$", regex.IGNORECASE)
+    r"Degree|Major|Location|GPA|CGPA|Course|Qualification|Examination|Exam|Board|Board/University|University/Board|"
+    r"Year|Year of Passing|Passing Year|Year of Completion|Score|Marks|Percentage|Percentage/CGPA|CGPA/Percentage|Grade|Result)$",
+    regex.IGNORECASE)
+# "8.62 CGPA", "3.7 GPA": the value before its label (Indian resumes, table cells)
+_GPA_AFTER = regex.compile(r"(?<![\w.])(?P<vals>" + _NUM + r")(?:\s*/\s*(?P<s>" + _NUM + r"))?\s*(?P<label>C?GPA|CPI|SGPA)\b")
+# a table cell that is only a percentage ("| 92.4% |"): the score on a 100 scale
+_PERCENT_CELL = regex.compile(r"(?:^|[|｜\t])\s*(?P<v>\d{2}(?:\.\d{1,2})?)\s*%\s*(?=[|｜\t]|$)")
 
 _AWARD_WORDS = regex.compile(
     r"\b(?:scholarships?|awards?|prizes?|winners?|honou?rs?|medal(?:ist)?s?|fellowships?|dean'?s\s+list|"
@@ -280,6 +291,9 @@ _YM = regex.compile(r"(\d{4})(?:-(\d{2}))?")
 _DIGIT = regex.compile(r"\d")
 _NOT_PLACE = regex.compile(r"(?i)\b(?:university|college|institute|school|science|engineering)\b")
 _CAMEL = regex.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
+_STATE_CODE = regex.compile(r"[A-Z]{2,3}")
+# two to six capitalised words, no lower-case connector but "of"/"and"/"&": a name
+_PROPER_NAME = regex.compile(r"(?:[A-Z][\w'’.-]*|of|and|&)(?:\s+(?:[A-Z][\w'’.-]*|of|and|&)){1,5}")
 _WS = regex.compile(r"\s+")
 _NOT_FIELD = regex.compile(r"\d|%|@")
 _CELL_SPLIT = regex.compile(r"\s*[|｜]\s*|\s{2,}|\t")
@@ -359,8 +373,10 @@ def _parse_location(text: str) -> dict | None:
         out["country"] = _place(c, "country") or (c if len(c) == 2 else None)
     elif _place(b, "country"):
         out["country"] = _place(b, "country")
-    else:
+    elif _place(b, "region") or _STATE_CODE.fullmatch(b.split()[0]):  # "OH", "VA United States"
         out["region"], out["country"] = b, _place(b, "region")
+    else:
+        return None  # "Accounting and Finance, First Class": no known region or state code after the comma
     return {k: v for k, v in out.items() if v}
 
 
@@ -520,6 +536,21 @@ def _add_gpas(facts: _Facts, text: str, start: int, end: int, used: list[tuple[i
                 continue
             facts.gpas.append(_mention("gpa", {"value": value, "scale": scale}, v.start(), v.end(), text))
         used.append(m.span())
+    for m in (_GPA_AFTER.finditer(text, start, end) if gpa_hint or "cpi" in low else ()):
+        if not _free(used, *m.span()):
+            continue
+        value, scale = float(m["vals"]), float(m["s"]) if m["s"] else None
+        if scale is None and value <= 10 and m["label"].upper() in ("CGPA", "CPI", "SGPA"):
+            scale = 10.0  # Indian cumulative grade points are out of 10
+        if value > (scale or 10):
+            continue
+        facts.consumed.append(Mention("education._label", m["label"], m.start("label"), m.end("label"), "en", 1.0, _SOURCE))
+        facts.gpas.append(_mention("gpa", {"value": value, "scale": scale}, m.start("vals"), m.end("s") if m["s"] else m.end("vals"), text))
+        used.append(m.span())
+    if "%" in low and ("|" in low or "\t" in low):
+        for m in _PERCENT_CELL.finditer(text, start, end):
+            facts.gpas.append(_mention("gpa", {"value": float(m["v"]), "scale": 100.0}, m.start("v"), m.end(), text))
+            used.append(m.span("v"))
     for m in (_RANK.finditer(text, start, end) if any(k in low for k in _RANK_HINTS) else ()):
         pos, tot = int(m["pos"]), int(m["tot"])
         if not 0 < pos <= tot:
@@ -558,6 +589,13 @@ def _award_mentions(text: str, s: int, e: int) -> list[Mention]:
         return [Mention("awards.title", tidy(text[a:b]), a, b, _lang_of(text[a:b]), 1.0, _SOURCE) for a, b in items]
     a, b = tidy_span(text, s, e, " \t\n.;。；")
     return [Mention("awards.title", tidy(text[a:b]), a, b, _lang_of(text[a:b]), 1.0, _SOURCE)]
+
+
+def _is_own_abbreviation(abbr: str, degree_raw: str) -> bool:
+    """"Master of Applied Science (MASc)": a capitalised abbreviation right after a spelt-out
+    degree, with the degree's initial, names that degree (not a field)."""
+    return " " in degree_raw and " " not in abbr and abbr[:1].isupper() and abbr[:1] == degree_raw[:1] \
+        and any(c.isupper() for c in abbr[1:])
 
 
 def _field_like(piece: str) -> bool:
@@ -638,8 +676,13 @@ def _analyse(doc, para: Para) -> _Facts:
             facts.awards.append(Mention("awards.title", tidy(text[a:b]), a, b, _lang_of(text[a:b]), 1.0, _SOURCE))
             used.append(m.span())
 
+    # "Higher School Certificate (HSC), Merewether High School": a degree name with an institution
+    # head word inside it (and not at its end) is read before the institutions
+    early = [d for d in _find_degrees(text, simp, cs, end_scan, list(used))
+             if _EN_HEAD_RE.search(d.raw) and not _EN_HEAD_RE.fullmatch(d.raw.split()[-1])]
+    used.extend((d.start, d.end) for d in early)
     facts.insts = _find_institutions(text, simp, cs, end_scan, used)
-    facts.degrees = _find_degrees(text, simp, cs, end_scan, used)
+    facts.degrees = sorted(early + _find_degrees(text, simp, cs, end_scan, used), key=lambda d: d.start)
 
 
     # field after the degree: "B.Eng. in Communication Engineering", "Bachelor of Software Engineering"
@@ -648,12 +691,14 @@ def _analyse(doc, para: Para) -> _Facts:
             continue
         pos = d.end
         abbr = _PAREN_ABBR.match(text, pos, end_scan)
-        if abbr and _lexicon().en.fullmatch(abbr[1].strip()):
+        if abbr and (_lexicon().en.fullmatch(abbr[1].strip()) or _is_own_abbreviation(abbr[1].strip(), d.raw)):
             used.append(abbr.span())
+            facts.consumed.append(_mention("_label", abbr[0].strip(), *tidy_span(text, *abbr.span(), " "), text))
             pos = abbr.end()
         hons = _HONS_PAREN.match(text, pos, end_scan)
         if hons:
             used.append(hons.span())
+            facts.consumed.append(_mention("_label", hons[0].strip(), *tidy_span(text, *hons.span(), " "), text))
             pos = hons.end()
         lead = _IN_FIELD.match(text, pos, end_scan)
         if lead and not _HAN.search(text[d.start:d.end]):
@@ -735,7 +780,26 @@ def _classify_piece(facts: _Facts, text: str, simp: str, a: int, b: int, kind: s
         if dept and len(piece) >= 3:
             facts.departments.append(_mention("department", piece, a, b, text))
             return
-    if (kind == "field" or has_head) and _field_like(piece):
+    cls = _CLASS_TAIL.search(piece) if kind != "field" else None
+    if cls and cls.start() > 0:
+        # "Accounting and Finance, First Class": the degree's classification is no part of the field
+        cs, ce = tidy_span(text, a + cls.start(), b, " ,")
+        facts.consumed.append(_mention("_label", text[cs:ce], cs, ce, text))
+        b = a + cls.start()
+        piece = text[a:b]
+    if has_head and not kind and facts.degrees and facts.fields and not facts.insts:
+        # "Certificate IV in Electrical, TAFE NSW Hamilton, 2017": degree, field, then the provider
+        na = a + piece.rfind(",") + 1 if "," in piece else a
+        na, nb = tidy_span(text, na, b, " ,")
+        if _PROPER_NAME.fullmatch(text[na:nb]) and not _lexicon().en.search(text[na:nb]):
+            facts.insts.append(_Inst(na, nb, False))
+            if na == a:
+                return
+            b = a + piece.rfind(",")
+            piece = text[a:b]
+    school_only = bool(facts.degrees) and all(d.canonical == "high_school" for d in facts.degrees)
+    if (kind == "field" or (has_head and not school_only)) and _field_like(piece):
+        # a school-leaving qualification names no field: "Class XII (CBSE)", "A-levels: Mathematics (A*)"
         lang = _lang_of(piece)
         if not any(f.lang == lang for f in facts.fields):
             facts.fields.append(_mention("field", _title_case(tidy(piece)), a, b, text))
@@ -860,6 +924,8 @@ def _starts_new(doc, cur: _Entry, f: _Facts) -> bool:
             return True
     if f.degrees:
         cur_deg = cur.degrees()
+        if cur_deg and not f.insts and not f.dates and all(d.canonical == "high_school" for d in cur_deg + f.degrees):
+            return False  # "A-levels: …" then "GCSEs: …" under one school: its school-leaving results
         if cur_deg:
             langs = {_lang_of(d.raw) for d in cur_deg}
             canon = {d.canonical for d in cur_deg}

@@ -88,6 +88,9 @@ def natural_language_key(text: str) -> bool:
 
 
 _VERSION = regex.compile(r"\s+v?\d+(?:\.\d+)*[a-z]?$", regex.I)
+_ACRONYM = regex.compile(r"\p{Lu}{2,5}")
+# "AutoCAD Civil 3D", "Primavera P6 EPPM": a known product's edition or module, written as a name
+_PRODUCT_TAIL = regex.compile(r"(?:\s+(?:\p{Lu}[\w.-]*|\d+[A-Za-z]*)){1,3}")
 
 
 def _written_name(raw: str, canonical: str) -> str:
@@ -99,6 +102,8 @@ def _written_name(raw: str, canonical: str) -> str:
     k_raw, k_can = _key(raw), _key(canonical)
     if k_can in k_raw and k_raw != k_can and not _ONLY_DIGITS_DOTS.fullmatch(k_raw.replace(k_can, "", 1)):
         return raw
+    if _ACRONYM.fullmatch(canonical) and len(raw.split()) >= 2:
+        return raw  # "Google Cloud Platform" is written out; its acronym "GCP" is not what the resume says
     return canonical
 
 
@@ -341,8 +346,11 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
         else:
             parts = _split_items(text, inner_s, inner_e)
             hits = [(a, b, lookup_skill(simp[a:b])) for a, b in parts]
-            if hits and all(h for _, _, h in hits):
-                sub_items = [SkillItem(a, b, _written_name(text[a:b], h[0]), h[1], True, level) for a, b, h in hits]
+            # "AWS (EC2, EKS, Lambda)": a list of names, most of them known (a note has long parts)
+            if hits and 2 * sum(1 for *_, h in hits if h) >= len(hits) + (len(hits) == 1) \
+                    and all(h or len(_WORD.findall(text[a:b])) <= 2 for a, b, h in hits):
+                sub_items = [SkillItem(a, b, _written_name(text[a:b], h[0]) if h else text[a:b], h[1] if h else None,
+                                       bool(h), level) for a, b, h in hits]
         e = m.start()
     # trailing "etc", 等, 系统/语言/框架
     for _ in range(2):
@@ -367,6 +375,11 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
     if am and lookup_skill(am.group("base")) and not lookup_skill(am.group("acr")):  # "SAP MM", "Epic EHR": a product module named as written
         h = lookup_skill(am.group("base"))
         return [SkillItem(s, e, _WHITESPACE_RUN.sub(" ", raw), h[1], True, item_level)] + sub_items, level
+    base = _embedded().match(simp, s, e)
+    if base and base.end() < e and _PRODUCT_TAIL.fullmatch(simp, base.end(), e) and lookup_skill(base.group(0)) \
+            and not _embedded().search(simp, base.end(), e):
+        h = lookup_skill(base.group(0))
+        return [SkillItem(s, e, _WHITESPACE_RUN.sub(" ", raw), h[1], True, item_level)] + sub_items, level
     if _LABEL_ONLY.match(simp[s:e]) or raw.casefold() in _HEADER_WORDS:
         return sub_items, level
     if natural_language_key(raw):
@@ -386,12 +399,13 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
     latin_words = len(words) - han
     if (list_context and latin_words <= 3 and han <= 6 and not _PROSE_PUNCT.search(raw)
             and not _LONG_NUMBER.search(raw) and (latin_words + (1 if han else 0)) >= 1
-            and not (latin_words and raw[:1].islower() and latin_words > 1)):
+            and not (latin_words and raw[:1].islower() and latin_words > 1 and list_context != "skills_section")):
         return [SkillItem(s, e, _VERSION.sub("", raw) or raw, None, False, item_level)] + sub_items, level
     return sub_items, level
 
 
-def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_section: bool = True) -> SkillLine:
+def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_section: bool = True,
+                     bulleted: bool = False) -> SkillLine:
     """Parse ``text[start:end]`` (one line without its bullet) as a skill line."""
     if end - start > _MAX_LIST_CHARS:
         return SkillLine("none", [], [], False)  # no skill list is this long: leave it unparsed
@@ -456,7 +470,12 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
     links = _links(text, s, end)
     link_ends = [le for _, le in links]  # disjoint and in order
     spans = [(a, b) for a, b in _split_items(text, s, end) if not _overlaps(links, link_ends, a, b)]
-    list_context = labelled or len(spans) >= 2
+    list_context: bool | str = labelled or len(spans) >= 2
+    if in_skills_section and (list_context or (bulleted and len(spans) == 1)):
+        # under a Skills heading a bullet of one item is a list item too ("• Stakeholder
+        # management"; an unbulleted lone line may be a stray name), and items after a
+        # separator may be lower case ("Budgeting, forecasting and variance analysis")
+        list_context = "skills_section"
     items: list[SkillItem] = []
     for a, b in spans:
         got, level = _clean_item(text, simp, a, b, level, list_context)
@@ -530,7 +549,8 @@ class SkillParser:
         for bl in body_lines(view):
             if take is not None and bl.line.start not in take:
                 continue
-            parsed = parse_skill_list(text, simp, bl.start, bl.end, in_skills_section=take is None)
+            parsed = parse_skill_list(text, simp, bl.start, bl.end, in_skills_section=take is None,
+                                      bulleted=bl.bullet is not None)
             if parsed.kind != "skills":
                 continue
             if take is None and not parsed.labelled and len(parsed.items) == 1 and not parsed.items[0].known:

@@ -53,6 +53,8 @@ SOURCE = "experience"
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
 _LEAD_BULLET = regex.compile(r"^[ \t]*[•·・▪●◆◇■□○◦‣⁃∙◼◾➢➤►▶❖✓✔-][ \t]*")
+_PAST_VERB_START = regex.compile(r"[A-Z][a-z]{2,}ed\s+[a-z]")
+_ITEM_NUMBER = regex.compile(r"(?:\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?=[A-Z\p{Han}])")
 _TERMINAL = regex.compile(r"[.。!！?？;；]\s*$")
 _UNFINISHED = regex.compile(r"(?:[,，、(（/&+-]|\b(?:and|or|of|the|to|with|for|in|on|a|an|by|from|at))\s*$",
                             regex.IGNORECASE)
@@ -479,7 +481,14 @@ def _is_sentence(text: str) -> bool:
     if han:
         return han + words >= 45 or (bool(pattern(r"[，。；]").search(text)) and han + words >= 15) or \
             (bool(_TERMINAL.search(text)) and han + words >= 6)
-    return words >= 16 or (bool(_TERMINAL.search(text)) and words >= 7)
+    if words >= 16 or (bool(_TERMINAL.search(text)) and words >= 7):
+        return True
+    # "Developed a face-recognition based attendance system using OpenCV and Flask; achieved 96%"
+    # (wrapped, so no full stop): a past-tense verb then mostly lower-case words is prose, not a title
+    if words >= 8 and _PAST_VERB_START.match(text):
+        lower = sum(1 for w in _WORD.findall(text)[1:] if w[0].islower())
+        return 2 * lower >= words
+    return False
 
 
 def _is_date_line(p: _P) -> bool:
@@ -1046,6 +1055,11 @@ class ExperienceParser:
             start += m.end()
             bullet_span = (bullet_span[0], start)
         bullet = bullet_span is not None
+        # "1. Smart Attendance System (Jan 2023 – Apr 2023)": list numbering is a label, not the title
+        m = _ITEM_NUMBER.match(text, start, end)
+        if m and not bullet:
+            bullet_span = (start, m.end())
+            start = m.end()
         simp = doc.simplified[start:end]
         dates = [d for d in find_dates(simp, start) if not _embedded_year(text, d, start, end)]
         meta = not bullet and bool(_META_LINE.match(text[start:end]) or _ADDRESS_LINE.match(text[start:end]))

@@ -73,6 +73,12 @@ def test_education_core_facts(text, expected):
      "Software Engineering"),
     ("B.Eng. in Communication Engineering", "B.Eng.", "bachelor", "Communication Engineering"),
     ("M.S., Electrical Engineering, 2015", "M.S.", "master", "Electrical Engineering"),
+    # UK classification after the field; a spelt-out degree's own abbreviation
+    ("BSc (Hons) Accounting and Finance, First Class", "BSc", "bachelor", "Accounting and Finance"),
+    ("BA Economics, 2:1", "BA", "bachelor", "Economics"),
+    ("Master of Applied Science (MASc), Civil Engineering — 2016", "Master of Applied Science", "master",
+     "Civil Engineering"),
+    ("B.Tech (Information Technology) | 2023 | 8.62 CGPA", "B.Tech", "bachelor", "Information Technology"),
 ])
 # fmt: on
 def test_education_degree_and_field(line, raw, degree, fld):
@@ -88,6 +94,8 @@ def test_education_degree_and_field(line, raw, degree, fld):
     ("B.S. GPA:3.57/4, Rank 24/131", [{"value": 3.57, "scale": 4.0}]),
     ("B.S. GPA ３．８／４．０", [{"value": 3.8, "scale": 4.0}]),
     ("本科 平均绩点 3.7/4.0", [{"value": 3.7, "scale": 4.0}]),
+    ("B.Tech | 2023 | 8.62 CGPA", [{"value": 8.62, "scale": 10.0}]),
+    ("Class XII (CBSE) | 2019 | 92.4%", [{"value": 92.4, "scale": 100.0}]),
 ])
 # fmt: on
 def test_education_gpa(line, gpa):
@@ -372,3 +380,31 @@ def test_education_hkdse_and_associate_in():
                        "Associate in Applied Science, Supply Chain Management, 2017\n")
     assert [e["degree"] for e in entries] == ["high_school", "associate"]
     assert entries[1]["field"] == {"en": "Supply Chain Management"}
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    # school-leaving qualifications: one entry per school, no field from the subject list or the board
+    ("Education\nCheltenham Bournside School    2004 – 2011\nA-levels: Mathematics (A*), Economics (A)\n"
+     "GCSEs: 10 at A*–C including Mathematics and English\n",
+     [("Cheltenham Bournside School", "high_school", None)]),
+    ("Education\nClass XII (CBSE) | Delhi Public School, R.K. Puram | 2019 | 92.4%\n"
+     "Class X (CBSE) | Delhi Public School, R.K. Puram | 2017 | 10 CGPA\n",
+     [("Delhi Public School", "high_school", None), ("Delhi Public School", "high_school", None)]),
+    # a degree name holding an institution head word; a provider without one after degree and field
+    ("Education\nHigher School Certificate (HSC), Merewether High School, 2009\n",
+     [("Merewether High School", "high_school", None)]),
+    ("Education\nCertificate III in Electrotechnology Electrician, TAFE NSW Hamilton, 2014\n",
+     [("TAFE NSW Hamilton", "other", "Electrotechnology Electrician")]),
+])
+# fmt: on
+def test_education_commonwealth_qualifications(text, expected):
+    got = [(next(iter((e["institution"] or {}).values()), None), e["degree"],
+            next(iter((e.get("field") or {}).values()), None)) for e in _entries(text)]
+    assert got == expected
+
+
+def test_education_table_header_row_is_no_highlight():
+    (e,) = _entries("Education\nCourse | Institution | Year of Passing | Score\n"
+                    "B.Tech (IT) | Vellore Institute of Technology | 2023 | 8.62 CGPA\n")
+    assert not e.get("highlights")

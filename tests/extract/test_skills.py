@@ -30,6 +30,16 @@ CASES = [
      [("Git", None), ("PyTorch", None), ("MATLAB", None)]),
     ("Skills\nProficient: SQL, Excel\nFamiliar with Tableau",
      [("SQL", "Proficient"), ("Excel", "Proficient"), ("Tableau", "Familiar")]),
+    # one bulleted item per line; lower-case items after a separator; a known product's edition
+    ("KEY SKILLS\n• Budgeting, forecasting and variance analysis\n• Stakeholder management\n"
+     "• Primavera P6 | AutoCAD Civil 3D",
+     [("Budgeting", None), ("forecasting", None), ("variance analysis", None), ("Stakeholder management", None),
+      ("Primavera P6", None), ("AutoCAD Civil 3D", None)]),
+    # a written-out name is kept over its acronym; a parenthesised list of mostly known names
+    ("Skills\nCloud: AWS (EC2, EKS, Lambda), Google Cloud Platform",
+     [("AWS", None), ("EC2", None), ("EKS", None), ("Lambda", None), ("Google Cloud Platform", None)]),
+    # an unbulleted lone name in a skills section is no skill (a bilingual resume's next header)
+    ("Skills\nPython, Go\nXiaofeng Shan", [("Python", None), ("Go", None)]),
 ]
 # fmt: on
 

@@ -41,6 +41,14 @@ LAYOUTS = [
     ("# Experience\n\n### **Harmonized Multi-exit Learning**\n\nDATA SCIENCE & ENGINEERING RESEARCH CENTER, ZJU\n\n"
      "Dec 2019-Sep 2020\n\nMaster Thesis\n\n- Multi-exit learning is studied here in depth.\n",
      "projects", ["Data Science & Engineering Research Center, ZJU"], ["Harmonized Multi-exit Learning"], "2019-12", "2020-09"),
+    # trade and hyphenated job titles are positions, so the entry is a job
+    ("WORK HISTORY\nLeading Hand Electrician      Feb 2019 – Current\nBHP Mt Arthur Coal, Muswellbrook NSW\n– Led a crew.\n",
+     "work", ["BHP Mt Arthur Coal, Muswellbrook NSW"], ["Leading Hand Electrician"], "2019-02", "present"),
+    ("EXPERIENCE\nEngineer-in-Training (Co-op) — City of Waterloo — Waterloo, ON — Jan 2014 to Aug 2014\n▪ Inspected works.\n",
+     "work", ["City of Waterloo"], ["Engineer-in-Training (Co-op)"], "2014-01", "2014-08"),
+    # list numbering is no part of a project's name
+    ("ACADEMIC PROJECTS\n1. Smart Attendance System (Jan 2023 – Apr 2023)\n   Built it with OpenCV.\n",
+     "projects", [], ["Smart Attendance System"], "2023-01", "2023-04"),
 ]
 # fmt: on
 
@@ -326,3 +334,13 @@ def test_work_internship_labels():
     d = drafts[0]
     assert _values(d, "organization") == ["微软亚洲研究院"] and _values(d, "type") == ["internship"]
     assert [i[0].value for i in d.lists["highlights"]] == ["参与稀疏注意力机制研究。"]
+
+
+def test_work_wrapped_prose_line_does_not_open_a_project():
+    _, drafts = _drafts(
+        "ACADEMIC PROJECTS\n1. Smart Attendance System (Jan 2023 – Apr 2023)\n"
+        "   Developed a face-recognition based attendance system using OpenCV and Flask; achieved 96%\n"
+        "   accuracy on a class of 60 students.\n"
+        "2. E-Commerce Website for Handloom Weavers (Aug 2022 – Nov 2022)\n   Built a store.\n")
+    assert [_values(d, "name") for d in drafts if d.kind == "projects"] == [
+        ["Smart Attendance System"], ["E-Commerce Website for Handloom Weavers"]]
