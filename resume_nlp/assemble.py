@@ -7,12 +7,14 @@ value, label or heading covered.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any, Iterable
 
 import regex
 
 from .document import Document
 from .errors import Warnings
+from .normalize import NormalizedText
 from .models import (
     GPA, Award, Basics, BiText, Certificate, Education, JobIntention, LanguageTest, Location, Meta,
     Profile, Project, Publication, Rank, Reference, SectionInfo, Skill, SocialProfile, SpokenLanguage, Work,
@@ -49,12 +51,18 @@ _BASICS_SINGLE = ("gender", "birth_date", "ethnicity", "political_status", "nati
 _BASICS_LISTS = ("emails", "phones", "urls", "profiles")
 
 
+# The document being assembled, so text values can be given back with their punctuation as
+# written (NormalizedText.as_written); per context, so threads assembling at once do not mix.
+_NORM: ContextVar[NormalizedText | None] = ContextVar("resume_nlp_assemble_norm", default=None)
+
+
 def _bitext(variants: list[Mention]) -> BiText | None:
+    norm = _NORM.get()
     values: dict[str, str] = {}
     for m in variants:
         text = str(m.value).strip() if m.value is not None else ""
         if text and m.lang not in values:
-            values[m.lang] = text
+            values[m.lang] = norm.as_written(text, m.start, m.end) if norm is not None else text
     return BiText(**values) if values else None
 
 
@@ -229,6 +237,15 @@ def unparsed_fragments(doc: Document, covered: list[tuple[int, int]]) -> list[tu
 def assemble(doc: Document, mentions: list[Mention], drafts: list[Draft],
              conflicts: list[dict[str, Any]] | None = None, warnings: list[str] | None = None) -> Profile:
     """Build the Profile; ``drafts`` are already merged across languages and in output order."""
+    token = _NORM.set(doc.norm)
+    try:
+        return _assemble(doc, mentions, drafts, conflicts, warnings)
+    finally:
+        _NORM.reset(token)
+
+
+def _assemble(doc: Document, mentions: list[Mention], drafts: list[Draft],
+              conflicts: list[dict[str, Any]] | None, warnings: list[str] | None) -> Profile:
     spans: dict[str, list[tuple[int, int]]] = {}
     basics = _build_basics(mentions, spans, drafts)
     lists: dict[str, list[Any]] = {k: [] for k in (*_ENTRY_MODELS, "languages", "interests")}

@@ -44,12 +44,22 @@ class Mark:
     value: object = None
 
 
+# ASCII punctuation -> the full-width forms NFKC folds into it (U+FF01-FF5E, not letters or digits)
+_FULLWIDTH_OF: dict[str, str] = {}
+for _code in range(0xFF01, 0xFF5F):
+    _wide = chr(_code)
+    if not _wide.isalnum():
+        _FULLWIDTH_OF[unicodedata.normalize("NFKC", _wide)] = _FULLWIDTH_OF.get(unicodedata.normalize("NFKC", _wide), "") + _wide
+del _code, _wide
+
+
 @dataclass(slots=True)
 class NormalizedText:
     text: str
     offsets: array  # offsets[i] = index in the raw input of normalized character i
     raw_length: int
     marks: list[Mark] = field(default_factory=list)
+    raw: str = field(default="", repr=False)  # the input, for values given back as written
     # (sorted mark starts, longest mark) for marks_in, built on first use
     _mark_index: tuple[list[int], int] | None = field(default=None, repr=False, compare=False)
 
@@ -58,6 +68,24 @@ class NormalizedText:
         if index >= len(self.offsets):
             return self.raw_length
         return self.offsets[index]
+
+    def as_written(self, value: str, start: int, end: int) -> str:
+        """``value``, found in ``text[start:end]``, with the punctuation that NFKC made ASCII
+        (``，；：（）！？``) written back as the input had it. Chinese text keeps its full-width
+        punctuation in the output while the rules match one form; letters and digits stay
+        normalized (``ＪＡＶＡ`` is output ``JAVA``)."""
+        if not self.raw or not any(c in _FULLWIDTH_OF for c in value):
+            return value
+        at = self.text.find(value, start, end)
+        if at < 0:
+            return value
+        chars = list(value)
+        for i, c in enumerate(chars):
+            if c in _FULLWIDTH_OF:
+                source = self.raw[self.offsets[at + i]]
+                if source in _FULLWIDTH_OF[c]:
+                    chars[i] = source
+        return "".join(chars)
 
     def marks_in(self, start: int, end: int, kind: str | None = None) -> list[Mark]:
         """Marks overlapping ``[start, end)`` (point marks such as icons: lying inside it)."""
@@ -316,4 +344,4 @@ def normalize(raw: str) -> NormalizedText:
             end2 = len(text2) if line_end < 0 else line_end
         marks.append(Mark(kind, _remap(start2, moves), _remap(end2, moves), value))
     marks.sort(key=lambda m: (m.start, m.end, m.kind))
-    return NormalizedText(text3, src3, len(raw), marks)
+    return NormalizedText(text3, src3, len(raw), marks, raw)

@@ -126,3 +126,10 @@ def test_api_phone_without_region_is_kept_with_a_warning():
     profile = resume_nlp.parse("Jane Doe\nPhone: 020 7946 0958\n")
     assert any(w.startswith("W001") for w in profile.meta.warnings)
     assert all("7946" not in w for w in profile.meta.warnings)
+
+
+def test_chinese_text_values_keep_their_full_width_punctuation():
+    profile = resume_nlp.parse("张三\n工作经历\n2019.07-至今 某某科技有限公司 高级工程师\n"
+                               "负责系统架构设计，主导核心模块开发；优化性能（提升30%）。\n")
+    assert [h.zh for h in profile.work[0].highlights] == ["负责系统架构设计，主导核心模块开发；优化性能（提升30%）。"]
+    assert "，" not in profile.text  # the normalized text the rules read has ASCII punctuation

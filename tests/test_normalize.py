@@ -75,3 +75,15 @@ def test_normalize_records_icons_at_their_position():
     icons = [m for m in norm.marks if m.kind == "icon"]
     assert [m.value for m in icons] == ["📱", "✉"]
     assert norm.text[icons[1].start:].lstrip().startswith("a@b.cn")
+
+
+@pytest.mark.parametrize("raw, value, expected", [
+    ("负责设计，主导开发；优化（提升30%）。", "负责设计,主导开发;优化(提升30%)。", "负责设计，主导开发；优化（提升30%）。"),
+    ("Built APIs, tested (unit).", "Built APIs, tested (unit).", "Built APIs, tested (unit)."),  # ASCII stays ASCII
+    ("熟悉ＪＡＶＡ，Ｐｙｔｈｏｎ", "熟悉JAVA,Python", "熟悉JAVA，Python"),  # letters stay normalized
+    ("混合, 写法，都有", "混合, 写法,都有", "混合, 写法，都有"),  # each character as it was written
+    ("项目：甲", "项目:乙", "项目:乙"),  # not a piece of the text: unchanged
+])
+def test_normalize_gives_punctuation_back_as_written(raw, value, expected):
+    norm = normalize(raw)
+    assert norm.as_written(value, 0, len(norm.text)) == expected
