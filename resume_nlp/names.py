@@ -3,12 +3,14 @@
 Used by the basics extractor (which line is the name) and the bilingual merger (is
 ``Chaopeng Zhang`` the same person as ``张潮鹏``). Tables load on first use:
 ``resources/lexicon/surnames.tsv`` gives surname readings (pypinyin has no surname mode:
-曾 is ``zeng`` as a surname, not ``ceng``); pypinyin is imported lazily for given names.
+曾 is ``zeng`` as a surname, not ``ceng``); ``resources/lexicon/han_readings.tsv`` (from pypinyin's
+character dictionary) gives the readings of given names.
 """
 
 from __future__ import annotations
 
 import itertools
+import sys
 from functools import lru_cache
 
 import regex
@@ -16,7 +18,7 @@ import regex
 from .gazetteer import parse_location
 from .lang import to_simplified
 from .patterns import pattern
-from .resources import table
+from .resources import read_text, table
 
 __all__ = [
     "surnames", "split_zh_name", "pinyin_keys", "same_person", "looks_like_zh_name",
@@ -217,14 +219,29 @@ def _english_name_after(head: str, rest: str) -> bool:
             and parse_location(rest) is None)  # LIM Boon Keng, Singapore: a place, not a name
 
 
-def _given_readings(given: str) -> list[list[str]]:
-    from pypinyin import Style, pinyin  # lazy: heavy dictionary
+@lru_cache(maxsize=1)
+def _han_readings() -> dict[str, tuple[str, ...]]:
+    """Toneless readings of each Han character, most common first (``lexicon/han_readings.tsv``,
+    generated from pypinyin's character dictionary: importing pypinyin would also load its
+    phrase dictionary, ~45 MB that given names do not need)."""
+    # read directly, not through table(): its cache would keep a second copy of 41,900 rows
+    readings: dict[str, tuple[str, ...]] = {}
+    for line in read_text("lexicon/han_readings.tsv").splitlines():
+        char, _, values = line.partition("\t")
+        if values and not char.startswith("#"):
+            readings[char] = tuple(sys.intern(v) for v in values.split(","))
+    return readings
 
+
+def _given_readings(given: str) -> list[list[str]]:
+    readings_of = _han_readings()
     out = []
-    for syllables in pinyin(given, style=Style.NORMAL, heteronym=True, errors="ignore"):
+    for ch in given:
+        syllables = readings_of.get(ch)
+        if not syllables:
+            continue  # not a Han character
         readings: list[str] = []
         for s in syllables:
-            s = s.lower().replace("ü", "v")
             for v in ([s, s.replace("v", "u"), s.replace("v", "yu")] if "v" in s else [s]):
                 if v not in readings:
                     readings.append(v)
