@@ -55,6 +55,9 @@ def test_segment_not_a_heading(line):
      "Engineer — EllisDon — Jun 2016 to Feb 2020\nKey Achievements:\n▪ Did Y.\nSKILLS\nPython",
      ["work", "skills"]),
     ("EXPERIENCE\nEngineer, Acme, 2019\nEducation:\nMIT", ["work", "education"]),
+    # a course list ending an education section is no headless skills section
+    ("教育背景\n2020.09-2024.06　电子科技大学　软件工程　本科\n主修课程：数据结构与算法(94)、操作系统(91)、计算机网络(89)",
+     ["education"]),
 ])
 # fmt: on
 def test_segment_sections(text, kinds):

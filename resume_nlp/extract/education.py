@@ -197,7 +197,14 @@ _ZH_DEPT_SUFFIX = regex.compile(r"(?:学院|学系|书院|系)$")
 _ZH_UNIV_SUFFIX = regex.compile(r"(?:大学|大學)$")
 _ZH_GRAD_DEPT = regex.compile(r"(?:研究所|研究院)$")
 # A department that names the programme: "资讯工程学系" -> field "资讯工程" (Taiwan, Hong Kong)
-_ZH_MAJOR_DEPT = regex.compile(r"^(?P<field>\p{Han}{2,10}?)(?:学系|系|研究所)$")
+# and "企業管理學系碩士在職專班" -> "企業管理": a part-time or degree track after the department is
+# the programme's type, not its field
+_ZH_MAJOR_DEPT = regex.compile(r"^(?P<field>\p{Han}{2,10}?)(?:学系|系|研究所)"
+                               r"(?:(?:硕士|博士|学士)?(?:在职专班|在职班|专班|学位学程|学程))?$")
+# "软件工程专业": the word 专业 ("major") after a field is no part of it
+_ZH_MAJOR_WORD = regex.compile(r"(?<=\p{Han}{2})\s*(?:专业|專業)$")
+# A programme type alone ("在職專班", "硕士专班"): how the degree is taken, not a field
+_ZH_TRACK = regex.compile(r"(?:硕士|博士|学士)?(?:在职专班|在职班|专班|学位学程)")
 _ZH_LEAD_VERB = regex.compile(r"^(?:就读于|毕业于|就读|毕业|于|在)")
 
 # --------------------------------------------------------------------------- numbers
@@ -800,6 +807,13 @@ def _classify_piece(facts: _Facts, text: str, simp: str, a: int, b: int, kind: s
     school_only = bool(facts.degrees) and all(d.canonical == "high_school" for d in facts.degrees)
     if (kind == "field" or (has_head and not school_only)) and _field_like(piece):
         # a school-leaving qualification names no field: "Class XII (CBSE)", "A-levels: Mathematics (A*)"
+        if _ZH_TRACK.fullmatch(simp, a, b):
+            facts.consumed.append(_mention("_label", piece, a, b, text))
+            return
+        major = _ZH_MAJOR_WORD.search(simp, a, b)
+        if major:
+            b = major.start()
+            piece = text[a:b]
         lang = _lang_of(piece)
         if not any(f.lang == lang for f in facts.fields):
             facts.fields.append(_mention("field", _title_case(tidy(piece)), a, b, text))

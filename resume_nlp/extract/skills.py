@@ -179,6 +179,9 @@ _ZH_LABELS = regex.compile(r"^(?:编程语言|编程|语言|技能|工具|框架
                            r"计算机技能|技术栈|平台|操作系统|办公软件|其他|其它)$")
 _CERT_LABEL = regex.compile(r"certif|licen|证书|资格|认证", regex.I)
 _INTEREST_LABEL = regex.compile(r"interest|hobb|爱好|兴趣", regex.I)
+# "主修课程: 数据结构、操作系统", "Relevant Coursework: ...": courses taken belong to the degree
+# (an education highlight), even when a course shares its name with a skill
+_COURSE_LABEL = regex.compile(r"course|module|curricul|课程|主修|选修|辅修", regex.I)
 _AWARD_LABEL = regex.compile(r"award|honou?r|prize|scholarship|获奖|荣誉|奖", regex.I)
 _LANG_LABEL = regex.compile(r"^(?:(?:spoken|foreign|natural)\s+)?languages?(?:\s+skills?)?$|^(?:外语|语言能力|外语能力)$",
                             regex.I)
@@ -205,6 +208,9 @@ _EN_TAIL = regex.compile(r"(?:\s*(?:,|\band\b)?\s*(?:etc\.?|and so on|and more)|
 _EN_TAIL_ENDS = ("etc", "etc.", "and so on", "and more", "..", "…")
 _DURATION = regex.compile(r"(?:\d+(?:\.\d+)?\+?|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
                            r"(?:years?|yrs?|months?|mos?)(?:\s+(?:of\s+)?(?:experience|exp\.?))?|\d+(?:\.\d+)?\s*年(?:以上|经验)?", regex.I)
+# "使用时长 8年", "经验: 3 years": how long a skill was used, a note on its level, not a skill
+_USE_NOTE = regex.compile(r"(?:使用时长|使用时间|使用年限|使用经验|时长|年限|经验|experience|used)\s*[:：]?\s*"
+                          r"(?:\d+(?:\.\d+)?\s*(?:年|个月|月|years?|yrs?|months?)|[\d.]+\s*年以上)", regex.I)
 _ACRONYM_TAIL = regex.compile(r"(?P<base>[A-Za-z][\w.+#-]*)\s+(?P<acr>\p{Lu}{2,5})")
 # "Java　熟练度：精通", "Python - Level: Advanced": one skill with its level
 _LEVEL_KV = regex.compile(r"\G(?P<skill>[^:：,，、;；]{1,40}?)\s*[-–—|]?\s*(?:熟练度|熟练程度|掌握程度|掌握情况|水平|"
@@ -221,6 +227,10 @@ _SPLIT_CANDIDATE = regex.compile(r"[\s,，、;；|>＞/／+&和及以与()（）
 _WORD = regex.compile(r"[A-Za-z][\w'.+#-]*|\p{Han}")
 _LINK = regex.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S+\.(?:com|org|net|edu|name|io|cn|me)\b/?\S*", regex.I)
 _PROSE_PUNCT = regex.compile(r"[。！？!?]")
+# A sentence rather than a list ("熟悉MySQL索引优化与分库分表，熟悉Redis缓存设计；"): it ends like
+# a sentence, starts a second clause with a level verb, or joins words with 的. Its pieces
+# ("分库分表", "调优", "原理") are not skill names; only known skills and Latin tech words are.
+_PROSE_LINE = regex.compile(r"[。；;！？!?]\s*$|[，,]\s*(?:熟练掌握|熟练使用|熟练|熟悉|了解|掌握|精通|擅长|能够|能|会)|的")
 
 
 @dataclass(slots=True)
@@ -318,7 +328,7 @@ def _en_tail(text: str, s: int, e: int) -> regex.Match | None:
 
 
 def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, int, str] | None,
-                list_context: bool) -> tuple[list[SkillItem], tuple[int, int, str] | None]:
+                list_context: bool, prose: bool = False) -> tuple[list[SkillItem], tuple[int, int, str] | None]:
     """One list item -> skills (usually one), and the level carried to the next items."""
     level = carry_level
     # leading level words: 熟练掌握Python / Proficient in Python
@@ -358,7 +368,9 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
         if m and m.start() > s:
             e = m.start()
         m = _ZH_SUFFIX.search(simp, s, e)
-        if m and m.start() > s:
+        # a known Chinese term that ends like a suffix ("多线程编程") is one term, kept as written;
+        # a Latin name with a Chinese suffix ("Linux 系统", "C++ 语言") is the name
+        if m and m.start() > s and not (_HAN_CHAR.search(simp, s, m.start()) and lookup_skill(simp[s:e])):
             e = m.start()
         s, e = trim(text, s, e)
     if e <= s:
@@ -390,18 +402,45 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
         out = list(sub_items)
         for mm in inner:
             h = lookup_skill(mm.group(0))
+            if prose and _HAN_CHAR.search(mm.group(0)):
+                continue  # "索引优化" in a sentence: a Chinese word there is no skill name
             if h:
-                out.append(SkillItem(mm.start(), mm.end(), h[0], h[1], True, item_level, embedded=True))
+                # the name as written: a Chinese word keeps its text ("优化" is not "Optimization")
+                out.append(SkillItem(mm.start(), mm.end(), _written_name(text[mm.start():mm.end()], h[0]), h[1],
+                                     True, item_level, embedded=True))
         if out:
             return out, level
     words = _WORD.findall(raw)
     han = len(_HAN_CHAR.findall(raw))
     latin_words = len(words) - han
+    if prose and han:
+        return sub_items, level  # an unknown Chinese phrase of a sentence ("垃圾回收机制", "调优")
     if (list_context and latin_words <= 3 and han <= 6 and not _PROSE_PUNCT.search(raw)
             and not _LONG_NUMBER.search(raw) and (latin_words + (1 if han else 0)) >= 1
             and not (latin_words and raw[:1].islower() and latin_words > 1 and list_context != "skills_section")):
         return [SkillItem(s, e, _VERSION.sub("", raw) or raw, None, False, item_level)] + sub_items, level
     return sub_items, level
+
+
+def _is_level_note(text: str) -> bool:
+    text = text.strip()
+    return bool(_LEVEL_WORDS.match(text) or _DURATION.fullmatch(text) or _USE_NOTE.fullmatch(text))
+
+
+def _named_label(text: str, simp: str, m: regex.Match, end: int) -> SkillLine | None:
+    """"Axure：精通 | 使用时长 8年": the label is the skill and the list after it only its level
+    and how long it was used. None when the line is not of that shape."""
+    ls, le = trim(text, m.start("label"), m.end("label"))
+    hit = lookup_skill(simp[ls:le])
+    if hit is None:
+        return None
+    parts = [(a, b) for a, b in _split_items(text, m.end(), end)]
+    if not parts or not all(_is_level_note(simp[a:b]) for a, b in parts):
+        return None
+    lv = next(((a, b, text[a:b]) for a, b in parts if _LEVEL_WORDS.match(simp[a:b].strip())), None)
+    item = SkillItem(ls, le, _written_name(text[ls:le], hit[0]), hit[1], True, lv)
+    # the level words and durations are read: label spans, so they are not left unparsed
+    return SkillLine("skills", [item], [(le, end)], True, 1)
 
 
 def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_section: bool = True,
@@ -439,6 +478,11 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
             return SkillLine("certificates", [], labels, True)
         if _INTEREST_LABEL.search(label_simp):
             return SkillLine("interests", [], labels, True)
+        if _COURSE_LABEL.search(label_simp):
+            return SkillLine("courses", [], labels, True)
+        named = _named_label(text, simp, m, end)
+        if named is not None:
+            return named
         if _AWARD_LABEL.search(label_simp) and not _SKILL_WORD.search(label_simp):
             return SkillLine("awards", [], labels, True)
         if _LEVEL_LABEL.match(label_simp):
@@ -476,9 +520,10 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
         # management"; an unbulleted lone line may be a stray name), and items after a
         # separator may be lower case ("Budgeting, forecasting and variance analysis")
         list_context = "skills_section"
+    prose = not labelled and bool(_PROSE_LINE.search(simp, s, end))
     items: list[SkillItem] = []
     for a, b in spans:
-        got, level = _clean_item(text, simp, a, b, level, list_context)
+        got, level = _clean_item(text, simp, a, b, level, list_context, prose)
         items.extend(got)
     langs = [i for i in items if i.category == "language"]
     if items and len(langs) * 2 >= len(items):

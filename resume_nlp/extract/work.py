@@ -108,6 +108,11 @@ _BODY_LABEL = regex.compile(
     r"Duties(?:,?\s+Accomplishments)?(?:,?\s+and\s+Related\s+Skills)?|Summary)\s*[:：]\s*",
     regex.IGNORECASE,
 )
+# A project's role stated in its body: "项目职责：担任项目负责人，完成…", "本人担任技术负责人。"
+# The phrase after 担任 is taken only when it is a job title (a position head word ends it).
+_BODY_ROLE = regex.compile(
+    r"^(?:(?:项目职责|项目角色|个人职责|本人职责|职责|角色)\s*[:：]\s*)?(?:本人|我)?(?:担任|擔任)"
+    r"(?P<role>[^，,。；;、：:\s的与和及]{2,12}?)(?:一职|职务)?(?=[，,。；;]|$)")  # "…的开发与测试" is a task
 # Job-site and federal-resume metadata printed in an entry's head: the whole line is layout
 # ("所属行业：互联网", "企业性质：民营 | 规模：10000人以上", "Hours per week: 40").
 _META_LINE = regex.compile(
@@ -126,6 +131,12 @@ _ADDRESS_LINE = regex.compile(
 # Company size after an employer on a job-site export ("广州宝洁有限公司（1000-9999人）", "(5,000+ employees)").
 _COMPANY_SIZE = regex.compile(
     r"[(（]\s*(?:少于|多于|大于)?\s*\d[\d,]*\s*(?:[-–~至]\s*\d[\d,]*\s*)?\+?\s*(?:人|名员工|employees|staff)(?:以上|以下|左右)?\s*[)）]",
+    regex.IGNORECASE)
+# A pay note after a job title on a job-site export ("高级产品经理 （月薪：35001-50000元）",
+# "(Salary: $85,000/yr)"): read so it is not left unparsed, but no part of the title.
+_SALARY_NOTE = regex.compile(
+    r"[(（]\s*(?:税前|稅前)?(?:月薪|年薪|薪资|薪資|薪酬|salary|pay)\s*[:：]?\s*[^()（）]{1,40}[)）]"
+    r"|(?<![^\s|｜])(?:税前|稅前)?(?:月薪|年薪)\s*[:：]\s*[\d.,]+\s*(?:[-–~至]\s*[\d.,]+\s*)?(?:元|k|K|万|千)?(?:\s*/\s*[月年])?",
     regex.IGNORECASE)
 # Dot leaders between a title and its dates ("Office Manager, Acme ........ 2017 – Present").
 _LEADER = regex.compile(r"[ \t]*(?:\.{3,}|…{2,}|·{3,}|_{3,})[ \t]*")
@@ -688,9 +699,10 @@ class _Head:
         for s, e in p.durations:
             self._label(s, e)
             used.append((s, e))
-        for m in _COMPANY_SIZE.finditer(text, p.start, p.end):
-            self._label(*m.span())
-            used.append(m.span())
+        for rx in (_COMPANY_SIZE, _SALARY_NOTE):
+            for m in rx.finditer(text, p.start, p.end):
+                self._label(*m.span())
+                used.append(m.span())
         self.dates.extend((d, p) for d in p.dates)
         # labelled clauses: supervisor
         for m in _SUPERVISOR_LABEL.finditer(text, p.start, p.end):
@@ -1193,6 +1205,10 @@ class ExperienceParser:
                 draft.fields["role"] = roles[:1]
             elif positions:
                 put("role", positions[:1])
+            else:
+                role = self._body_role(entry)
+                if role:
+                    draft.fields["role"] = [role]
             urls = by("url")
             if urls:
                 draft.fields["url"] = [Mention("url", urls[0].value, urls[0].start, urls[0].end, "en", 1.0, SOURCE)]
@@ -1244,6 +1260,18 @@ class ExperienceParser:
                 if same_line:
                     return [first, c]
         return [first]
+
+    @staticmethod
+    def _body_role(entry: _Entry) -> Mention | None:
+        """The role a project's first body lines name ("项目职责：担任项目负责人，…"); the line
+        itself stays a highlight."""
+        for p in entry.body[:3]:
+            m = _BODY_ROLE.match(p.simp)
+            if m and _is_position(m.group("role")):
+                s, e = p.start + m.start("role"), p.start + m.end("role")
+                value = p.text[m.start("role"):m.end("role")]
+                return Mention("role", value, s, e, "zh", 1.0, SOURCE)
+        return None
 
     def _title_parts(self, doc, cell: _Cell, head: _Head, names: list[Mention], roles: list[Mention]) -> None:
         """Bracketed parts of a title: a thesis role, an English title, a cross-reference."""

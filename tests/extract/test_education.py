@@ -408,3 +408,17 @@ def test_education_table_header_row_is_no_highlight():
     (e,) = _entries("Education\nCourse | Institution | Year of Passing | Score\n"
                     "B.Tech (IT) | Vellore Institute of Technology | 2023 | 8.62 CGPA\n")
     assert not e.get("highlights")
+
+
+# fmt: off
+@pytest.mark.parametrize("line, fld", [
+    # 专业 ("major") after the field is no part of it
+    ("2020.09-2024.06　电子科技大学　信息与软件工程学院　软件工程专业　本科", "软件工程"),
+    # a department with a part-time track: the field is the department's subject
+    ("國立臺北大學　企業管理學系碩士在職專班　碩士　民國108年9月～110年7月", "企業管理"),
+    ("2014.09-2018.06　浙江大学　计算机科学与技术　本科", "计算机科学与技术"),
+])
+# fmt: on
+def test_education_zh_field_without_major_word_or_track(line, fld):
+    (e,) = _entries(f"教育背景\n{line}\n")
+    assert e["field"]["zh"] == fld

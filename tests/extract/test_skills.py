@@ -68,6 +68,9 @@ def test_skills_trailing_lines_outside_skills_section():
 @pytest.mark.parametrize("line,expected", [
     ("• 技能: Git,Pytorch,Tensorflow,Caffe", True),
     ("Coding Language: PYTHON > C + + > C > JAVA", True),
+    # courses taken are the degree's, not skills
+    ("主修课程：数据结构与算法(94)、操作系统(91)、计算机网络(89)、软件测试技术(96)、数据库原理(90)", False),
+    ("Relevant Coursework: Data Structures, Algorithms, Operating Systems", False),
     ("• Used Python and C++ to build a crawler for news sites.", False),
     ("Canmiao Fu, Qiong Cao, Wenjie Pei, Chaopeng Zhang", False),
 ])
@@ -80,7 +83,17 @@ def test_skills_is_skill_line(line, expected):
 @pytest.mark.parametrize("text,expected", [
     ("Skills\nSystems: PostgreSQL, Apache Spark, DuckDB", [("PostgreSQL", None), ("Apache Spark", None), ("DuckDB", None)]),
     ("专业技能\n5. 了解Hadoop、Spark等大数据技术。", [("Hadoop", "了解"), ("Spark", "了解")]),
-    ("专业技能\n熟悉JVM原理及多线程编程", [("JVM", "熟悉"), ("多线程", "熟悉")]),
+    ("专业技能\n熟悉JVM原理及多线程编程", [("JVM", "熟悉"), ("多线程编程", "熟悉")]),
+    # a sentence gives only known names and Latin tech words, never its Chinese pieces or an
+    # English name the resume does not write ("优化" is not "Optimization")
+    ("专业技能\n１．熟练掌握ＪＡＶＡ基础，熟悉ＪＶＭ内存模型、垃圾回收机制与调优；",
+     [("Java", "熟练掌握"), ("JVM", "熟悉")]),
+    ("专业技能\n３．熟悉ＭｙＳＱＬ索引优化与分库分表，熟悉Ｒｅｄｉｓ缓存设计；", [("MySQL", "熟悉"), ("Redis", "熟悉")]),
+    ("专业技能\n熟悉RocketMQ、Kafka消息队列的使用与原理；", [("RocketMQ", "熟悉"), ("Kafka", "熟悉")]),
+    # an unpunctuated list of Chinese skill names stays a list
+    ("專長\n行銷企劃、品牌管理、社群經營", [("行銷企劃", None), ("品牌管理", None), ("社群經營", None)]),
+    # "Axure：精通 | 使用时长 8年": the label is the skill, the rest its level and time used
+    ("专业技能\nAxure：精通 | 使用时长 8年\nSQL：熟练 | 使用时长 5年", [("Axure", "精通"), ("SQL", "熟练")]),
     ("专业技能\n熟练掌握Spring Boot、MyBatis等主流框架", [("Spring Boot", "熟练掌握"), ("MyBatis", "熟练掌握")]),
     ("专业技能\n证书及语言", []),
     ("Skills\nProficient: C++, Rust\nFamiliar: Java", [("C++", "Proficient"), ("Rust", "Proficient"), ("Java", "Familiar")]),

@@ -218,6 +218,11 @@ GENERAL_LAYOUTS = [
     # a flattened table with a header row
     ("工作经历\n时间\t公司\t职位\n2020.07-2022.12\t华为技术有限公司\t招聘专员\n2023.01-至今\t腾讯\tHRBP\n",
      [("华为技术有限公司", "招聘专员", "2020-07", "2022-12"), ("腾讯", "HRBP", "2023-01", "present")]),
+    # a pay note after the title is no part of it, and the entry stays a job
+    ("工作经历\n2019.07-至今 | 上海森果网络科技有限公司 | 高级产品经理 （月薪：35001-50000元）\n工作描述：\n负责收银系统规划。\n",
+     [("上海森果网络科技有限公司", "高级产品经理", "2019-07", "present")]),
+    ("經歷\n奧美廣告股份有限公司　客戶服務部　業務執行（AE）　104年7月～110年7月\n‧負責品牌傳播計畫。\n",
+     [("奧美廣告股份有限公司", "業務執行(AE)", "2015-07", "2021-07")]),
 ]
 # fmt: on
 
@@ -344,3 +349,17 @@ def test_work_wrapped_prose_line_does_not_open_a_project():
         "2. E-Commerce Website for Handloom Weavers (Aug 2022 – Nov 2022)\n   Built a store.\n")
     assert [_values(d, "name") for d in drafts if d.kind == "projects"] == [
         ["Smart Attendance System"], ["E-Commerce Website for Handloom Weavers"]]
+
+
+# fmt: off
+@pytest.mark.parametrize("text, role", [
+    ("项目经验\n2021.04-2022.01 | 门店智能补货系统\n项目职责：担任项目负责人，完成需求调研与上线推广。\n", "项目负责人"),
+    ("项目经验\n2021.04-2022.01 | 门店智能补货系统\n本人担任技术负责人。\n", "技术负责人"),
+    # 担任 before no job title names no role
+    ("项目经验\n2021.04-2022.01 | 门店智能补货系统\n担任核心模块的开发与测试，完成上线。\n", None),
+])
+# fmt: on
+def test_work_project_role_from_body(text, role):
+    _, drafts = _drafts(text)
+    (d,) = [d for d in drafts if d.kind == "projects"]
+    assert (_values(d, "role")[:1] or [None])[0] == role
