@@ -700,6 +700,11 @@ def _combo_score(combo: Sequence[tuple[Entity, str]]) -> int | None:
     kinds = [e.kind for e, _ in combo]
     if len(set(kinds)) != len(kinds):
         return None
+    # An English address runs from small to large: "Australia, Sydney, NSW" is the end of an
+    # organization's name ("Commonwealth Bank of Australia") before its place, not one location.
+    # (Chinese runs the other way: 中国北京.)
+    if "country" in kinds[:-1] and not any(_HAN.search(s) for _, s in combo):
+        return None
     by = {e.kind: e for e, _ in combo}
     city, region, country = by.get("city"), by.get("region"), by.get("country")
     score = 0

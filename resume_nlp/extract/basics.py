@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
@@ -36,7 +37,7 @@ from ..names import (clean_en_name, evidence_match, format_en_name, is_title_lin
 from ..patterns import LABEL_PADDING, literal_alternation, pattern
 from ..resources import table
 from ..spans import Mention
-from .contact import CONTACT_FIELDS, _EMAIL, _PHONE, _URL, _section_kind_at, lowered, scan
+from .contact import CONTACT_FIELDS, _EMAIL, _PHONE, _URL, _US_STATE, _section_kind_at, lowered, scan
 from .dates import find_dates
 from .misc import intention_values
 from .summary import is_intention_line
@@ -47,12 +48,13 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["BasicsExtractor", "parse_birth_date", "parse_location"]
 
 _KV_FIELDS = ("name", "gender", "birth_date", "age", "ethnicity", "political_status", "hometown", "location",
-              "nationality", "positions", "locations", "salary")
+              "nationality", "relative", "positions", "locations", "salary")
 _TOP_KINDS = frozenset({"header", "basics", "job_intention", "objective"})
 _HAN = regex.compile(r"\p{Han}")
 _SPACES = regex.compile(r"\s+")
 _VALUE_STOP = regex.compile(r"\s{2,}|\t|\||；|;")
 _DATE_NUM = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[年.\-/]\s*(?P<m>\d{1,2})\s*(?:[月.\-/]\s*(?P<d>\d{1,2})\s*日?)?\s*月?)?")
+_DATE_DMY = regex.compile(r"(?<!\d)(?P<a>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2})(?!\d)")
 _DATE_MY = regex.compile(r"(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})")
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
@@ -109,10 +111,14 @@ def parse_location(text: str, address: bool = False, labelled: bool = False) -> 
         return None
     parts = [p.strip() for p in _COMMA.split(text) if p.strip()]
     tails = [", ".join(parts[-k:]) for k in range(min(3, len(parts)), 0, -1)] if address else [text]
-    for tail in tails:
-        hit = gazetteer_location(tail)
+    for k, tail in enumerate(tails):
+        hit = _place_hit(tail)
         if hit and (hit.get("city") or hit.get("country")):
-            return {"address": text if address else None, "city": hit.get("city"),
+            city = _as_written(hit.get("city"), text)
+            before = len(parts) - (len(tails) - k) - 1  # the part before the tail
+            if city is None and hit.get("region") and address and before >= 0 and _TOWN.match(parts[before]):
+                city = parts[before]  # "1420 Oak Hill Drive, Alexandria, VA 22302": a town the gazetteer lacks
+            return {"address": text if address else None, "city": city,
                     "region": hit.get("region"), "country": hit.get("country")}
     if labelled and _HAN.search(text):
         leading = _leading_place(text)
@@ -126,6 +132,44 @@ def parse_location(text: str, address: bool = False, labelled: bool = False) -> 
 
 
 _COMMA = regex.compile(r"\s*[,，]\s*")
+# A postal code closing a part of an address: US ZIP (78701, 78701-1234), Canadian (M5V 2T6),
+# UK (BS6 5JP, SW1A 1AA), Indian PIN (600042, 600 042), Australian (NSW 2300). The gazetteer
+# knows places, not codes, so it reads the part without it.
+_POSTCODE = regex.compile(
+    r"(?:\s*[-–—]\s*|\s+)(?:\d{5}(?:-\d{4})?|\d{6}|\d{3}\s\d{3}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+    r"|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|\d{4})$")
+_TRAILING_CODE = regex.compile(r"^(?P<place>\p{L}[\p{L}.'’ \-]*?)\s+(?P<code>\p{Lu}{2,3})$")  # Newcastle NSW
+
+
+_TOWN = regex.compile(r"^\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){0,2}$")
+
+
+def _as_written(place: str | None, text: str) -> str | None:
+    """A place as the resume spells it when it differs only by accents (Montréal, not Montreal)."""
+    if not place or place in text:
+        return place
+    for m in pattern(r"\p{L}[\p{L}.'’ \-]*\p{L}").finditer(text):
+        # accents only: the gazetteer's casing stands (HangZhou -> Hangzhou)
+        if len(m[0]) == len(place) and _unaccent(m[0]) == place:
+            return m[0]
+    return place
+
+
+def _unaccent(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _place_hit(text: str) -> dict | None:
+    """The gazetteer's reading of a place phrase, with each part's postal code dropped and a
+    state code written without its comma (``Newcastle NSW 2300``) read as ``Newcastle, NSW``."""
+    hit = gazetteer_location(text)
+    if hit:
+        return hit
+    parts = [_POSTCODE.sub("", p) for p in _COMMA.split(text.strip()) if p]
+    if parts and (m := _TRAILING_CODE.match(parts[-1])):
+        parts[-1:] = [m["place"], m["code"]]
+    cleaned = ", ".join(p for p in parts if p)
+    return gazetteer_location(cleaned) if cleaned and cleaned != text else None
 _ADMIN_GAP = " 省市"  # what may stand between the places that open a Chinese address (广东省深圳市)
 
 
@@ -147,9 +191,20 @@ def _leading_place(text: str) -> dict | None:
             "country": hit.get("country")}
 
 
-def parse_birth_date(text: str) -> str | None:
+def parse_birth_date(text: str, day_first: bool = True) -> str | None:
     """``1995.06`` / ``1995年6月`` / ``June 1995`` / ``06/1995`` / ``民國84年6月`` -> ``"1995-06"``
-    (only as precise as written)."""
+    (only as precise as written). ``14/08/2001`` -> ``"2001-08-14"``: a day over 12 tells the
+    order; otherwise ``day_first`` does (False in a US resume: 05/06/1990 is May 6).
+
+    >>> parse_birth_date("14/08/2001"), parse_birth_date("08/14/2001"), parse_birth_date("05/06/1990", day_first=False)
+    ('2001-08-14', '2001-08-14', '1990-05-06')
+    """
+    dmy = _DATE_DMY.search(text)
+    if dmy:
+        a, b = int(dmy["a"]), int(dmy["b"])
+        day, month = (a, b) if (a > 12 or day_first) and b <= 12 else (b, a)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{dmy['y']}-{month:02d}-{day:02d}"
     m = _DATE_NUM.search(text)
     if m:
         y, mo, d = m["y"], m["m"], m["d"]
@@ -206,6 +261,15 @@ def _row_scope(row: tuple[str, ...]) -> str:
     return row[3] if len(row) > 3 else ""
 
 
+def _us_document(doc: "Document") -> bool:
+    """A US resume writes dates month first (05/06/1990 is May 6): the caller's region says so,
+    or the text names US states and no other country's address (contact.scan's region)."""
+    if doc.region_hint:
+        return doc.region_hint == "US"
+    contacts = scan(doc)
+    return contacts.region is None and contacts.nanp_region == "US" and bool(_US_STATE.search(doc.text))
+
+
 def _lang(text: str) -> str:
     return "zh" if _HAN.search(text) else "en"
 
@@ -260,6 +324,7 @@ class BasicsExtractor:
     def _key_values(self, doc: "Document", out: list[Mention], names: list[Mention]) -> None:
         pattern, labels = _kv_regex()
         text, simple = doc.text, doc.simplified
+        day_first = not _us_document(doc)
         by_line: dict[int, list] = {}
         for m in pattern.finditer(lowered(doc)):
             by_line.setdefault(doc.line_at(m.start()).start, []).append(m)
@@ -299,14 +364,15 @@ class BasicsExtractor:
                     continue
                 vs = text.index(value, vs)
                 ve = vs + len(value)
-                mentions = self._kv_value(field, value, vs, ve, colon)
+                mentions = self._kv_value(field, value, vs, ve, colon, day_first)
                 if mentions is None:
                     continue
                 out.append(Mention("_basics.label", None, m.start(), m.end(), lang, 1.0, "basics/label"))
                 for mention in mentions:
                     (names if mention.field == "basics.name" else out).append(mention)
 
-    def _kv_value(self, field: str, value: str, vs: int, ve: int, colon: bool) -> list[Mention] | None:
+    def _kv_value(self, field: str, value: str, vs: int, ve: int, colon: bool,
+                  day_first: bool = True) -> list[Mention] | None:
         lang = _lang(value)
         src = f"basics/kv-{field}"
         if field == "name":
@@ -324,8 +390,10 @@ class BasicsExtractor:
             g = _GENDER.get(value.lower().rstrip("."))
             return [Mention("basics.gender", g, vs, ve, lang, 1.0, src)] if g else None
         if field == "birth_date":
-            d = parse_birth_date(value)
+            d = parse_birth_date(value, day_first)
             return [Mention("basics.birth_date", d, vs, ve, lang, 1.0, src)] if d else None
+        if field == "relative":
+            return []  # a father's or spouse's name is never the candidate's: only the label is consumed
         if field == "age":
             return []  # age is not a birth date: only the label is consumed
         if field == "ethnicity":
@@ -539,9 +607,10 @@ class BasicsExtractor:
                 if _EMAIL.search(cell) or _URL.search(cell) or _PHONE.search(cell) or ":" in cell or "：" in cell:
                     continue
                 core = _AREA_WORDS.sub("", cell).strip(" ,")
-                if not core or ("," not in core and not _is_place(core)):
+                known = bool(core) and _place_hit(core) is not None  # Austin, TX 78701; Newcastle NSW 2300
+                if not core or ("," not in core and not known):
                     continue
-                if "," not in core and clean_en_name(core) and not _is_place(core):
+                if "," not in core and clean_en_name(core) and not known:
                     continue
                 loc = parse_location(core)
                 if loc and loc.get("city") and loc.get("country"):

@@ -73,6 +73,27 @@ _US_STATE = regex.compile(
 )
 _CANADA = regex.compile(r"\bCanada\b|,\s*(?:ON|BC|QC|AB|MB|NS|NB|NL|PE|SK)\b")
 _CHINA = regex.compile(r"\bChina\b|\bP\.\s?R\.\s?C\b|中国|\p{Han}{2}(?:省|市)")
+# Where a national number without +cc (07700 900461, 0412 345 678) belongs: the document's own
+# address names the country through a postcode, a state code, a major city, the country or a
+# national e-mail/web domain. Only countries whose numbers are not NANP-shaped are listed.
+_REGION_EVIDENCE: dict[str, "regex.Pattern[str]"] = {
+    "GB": regex.compile(
+        r"(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Za-z0-9])"  # postcode: BS6 5JP, SW1A 1AA
+        r"|\b(?:United Kingdom|England|Scotland|(?<!South )Wales|Northern Ireland|London|Manchester|Birmingham|"
+        r"Bristol|Leeds|Edinburgh|Glasgow|Cardiff|Belfast|Liverpool|Sheffield|Nottingham)\b|\bUK\b|\.(?:co|ac|org|gov|nhs)\.uk\b"),
+    "AU": regex.compile(
+        r"\b(?:NSW|QLD|VIC|TAS|ACT|WA|SA|NT)\s+\d{4}\b"  # state and postcode: NSW 2300
+        r"|\b(?:Australia|New South Wales|Queensland|NSW|QLD|Sydney|Melbourne|Brisbane|Canberra|Adelaide|Hobart)\b"
+        r"|\.(?:com|edu|gov|org|net|id)\.au\b"),
+    "NZ": regex.compile(r"\bNew Zealand\b|\b(?:Auckland|Wellington|Christchurch)\b|\.(?:co|ac|org|govt)\.nz\b"),
+    "IE": regex.compile(r"\b(?:Ireland|Dublin)\b(?<!Northern Ireland)|\.ie\b"),
+    "IN": regex.compile(r"\bIndia\b|\b(?:Mumbai|New Delhi|Bengaluru|Bangalore|Chennai|Hyderabad|Kolkata|Pune)\b|\.(?:co|ac|gov|org|net)\.in\b"),
+    "SG": regex.compile(r"\bSingapore\b|\.(?:com|edu|gov)\.sg\b"),
+}
+# Short labels printed before a number or an address (M: 0412 345 678 | E: a@b.com.au), read
+# case-sensitively and only with a colon: a lone "m" or "t" is everywhere in running text.
+_SHORT_LABEL = regex.compile(r"(?<![\w.&'’])(?P<label>Mob|MOB|Ph|PH|Tel|TEL|[MTPHCEW])(?P<colon>[ \t]?[:：][ \t]*)(?=\S)")
+_SHORT_FIELDS = {"E": "email", "W": "url"}
 
 CONTACT_FIELDS = ("phone", "email", "url", "wechat", "qq")
 _LABEL_TEMPLATES: dict[str, str] = {}  # network label (lowercase) -> profile URL of a bare handle ("{}")
@@ -189,9 +210,21 @@ def phone_value(raw: str, nanp_region: str | None, fallback_region: str | None) 
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         if phonenumbers.is_valid_number(number):
             return e164, 1.0
-        if phonenumbers.is_possible_number(number) and not guessed:
+        if phonenumbers.is_possible_number(number) and (not guessed or _national_form(text, region)):
+            # a guessed region also fits when the number is written with that country's trunk
+            # prefix (07700 900461 in a UK CV): ranges kept back for fiction and new allocations
+            # are possible but not "valid" in the metadata
             return e164, 0.5
     return ("+" if text.startswith("+") else "") + digits, 0.3
+
+
+def _national_form(text: str, region: str | None) -> bool:
+    """``text`` opens with the national (trunk) prefix of ``region``: 0 in GB/AU/IN/NZ/IE."""
+    import phonenumbers
+
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+    prefix = meta.national_prefix if meta is not None else None
+    return bool(prefix) and pattern(r"\D").sub("", text).startswith(prefix)
 
 
 # --- scanning ----------------------------------------------------------------------------
@@ -242,6 +275,8 @@ def _doc_regions(doc: "Document") -> tuple[str | None, str | None]:
         nanp = doc.region_hint if doc.region_hint in ("US", "CA") else None
     if doc.region_hint:
         other = doc.region_hint
+    elif english_only and (place := _address_region(doc, us + ca)) is not None:
+        other = place
     elif doc.traditional:
         # Traditional characters: Taiwan, or Hong Kong / Macau when the text says so
         other = "HK" if _HONG_KONG.search(text) else "MO" if _MACAU.search(text) else "TW"
@@ -250,6 +285,20 @@ def _doc_regions(doc: "Document") -> tuple[str | None, str | None]:
     else:
         other = None
     return nanp, other
+
+
+def _address_region(doc: "Document", nanp_evidence: int) -> str | None:
+    """The country a non-NANP English resume points to, or None: the header (the address) counts
+    three times, and the country must outweigh the US/Canadian evidence."""
+    text = doc.text
+    first = next((s.start for s in doc.sections if s.heading is not None), len(text))
+    head = min(first, 600)
+    best, best_n = None, 0
+    for code, rx in _REGION_EVIDENCE.items():
+        n = sum(3 if m.start() < head else 1 for m in rx.finditer(text))
+        if n > best_n:
+            best, best_n = code, n
+    return best if best is not None and best_n > nanp_evidence else None
 
 
 def _section_kind_at(doc: "Document", offset: int) -> str | None:
@@ -352,6 +401,11 @@ def _doc_items(doc: "Document", regions: tuple[str | None, str | None]) -> dict[
             continue
         found.append(Item("label", m.start(), m.end(), m["label"], field=_label_field(m["label"], fields),
                           labelled=bool(colon.strip())))
+    for m in _SHORT_LABEL.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        found.append(Item("label", m.start(), m.end(), m["label"], field=_SHORT_FIELDS.get(m["label"], "phone"),
+                          labelled=True))
     links = [mk for mk in doc.marks if mk.kind == "link" and mk.value in (None, "", "#")]
     for mk in links:
         if free(mk.start, mk.end):

@@ -100,10 +100,32 @@ def test_basics_age_is_not_a_birth_date():
     ("1995.06", "1995-06"), ("1995年6月", "1995-06"), ("1995-6-18", "1995-06-18"), ("06/1995", "1995-06"),
     ("June 1995", "1995-06"), ("1995", "1995"), ("28岁", None),
     ("民國82年4月17日", "1993-04-17"), ("民国84年6月", "1995-06"), ("82年4月", None),
+    ("14/08/2001", "2001-08-14"), ("08/14/2001", "2001-08-14"), ("05.06.1990", "1990-06-05"),
 ])
 # fmt: on
 def test_basics_parse_birth_date(text, expected):
     assert parse_birth_date(text) == expected
+
+
+def test_basics_birth_date_month_first_in_us_resume():
+    assert parse_birth_date("05/06/1990", day_first=False) == "1990-05-06"
+    assert _best("Jane Doe\nAustin, TX 78701\nDate of Birth: 05/06/1990\n\nEDUCATION\n\nX", "basics.birth_date") == "1990-05-06"
+    assert _best("Jane Doe\nBristol BS6 5JP\nDate of Birth: 05/06/1990\n\nEDUCATION\n\nX", "basics.birth_date") == "1990-06-05"
+
+
+# fmt: off
+@pytest.mark.parametrize("text", [
+    "RESUME\n\nANANYA KRISHNAMURTHY\nChennai, Tamil Nadu\n\nPERSONAL DETAILS\nFather's Name : R. Krishnamurthy\nGender : Female",
+    "RESUME\n\nANANYA KRISHNAMURTHY\n\nPERSONAL DETAILS\nMother’s Name: Lakshmi Krishnamurthy",
+    "RESUME\n\nANANYA KRISHNAMURTHY\n\nPERSONAL DETAILS\nSpouse's Name: Ravi Kumar",
+])
+# fmt: on
+def test_basics_relatives_name_is_not_the_name(text):
+    assert _best(text, "basics.name", "en") == "Ananya Krishnamurthy"
+
+
+def test_basics_relatives_zh_name_is_not_the_name():
+    assert _best("个人信息\n姓名：王小明\n父亲姓名：王大山\n母亲：李秀英\n\n教育经历\nX", "basics.name", "zh") == "王小明"
 
 
 # fmt: off
@@ -121,6 +143,13 @@ def test_basics_parse_birth_date(text, expected):
     # a flattened table: label and value cells apart, no colon
     ("个人简历\n姓名      赵雅琪      性别    女\n现住址    北京市朝阳区望京西园三区\n\n教育经历\nX", ("北京", "CN", True)),
     ("李四\n男 | 34岁 | 现居住于上海-浦东新区 | 10年工作经验\n\n工作经历\n\nX", ("上海", "CN", True)),
+    # postal codes and state codes written without a comma
+    ("Jane Doe\n14 Marlborough Road, Bristol BS6 5JP\nMobile: 07700 900461\n\nEXPERIENCE\n\nX", ("Bristol", "GB", True)),
+    ("Jane Doe\nNewcastle NSW 2300\nM: 0412 345 678\n\nEXPERIENCE\n\nX", ("Newcastle", "AU", False)),
+    ("Jane Doe\nToronto, ON M5V 2T6 • 416-555-0172 • jane@x.ca\n\nEXPERIENCE\n\nX", ("Toronto", "CA", False)),
+    ("Jane Doe\nAustin, TX 78701  ·  (512) 555-0133  ·  jane@x.com\n\nEXPERIENCE\n\nX", ("Austin", "US", False)),
+    ("Jane Doe\nPlot 17, 2nd Main Road, Velachery, Chennai – 600042, Tamil Nadu\n\nEXPERIENCE\n\nX", ("Chennai", "IN", True)),
+    ("Jane Doe\n1420 Oak Hill Drive, Alexandria, VA 22302\n\nEXPERIENCE\n\nX", ("Alexandria", "US", True)),  # a town the gazetteer lacks
 ])
 # fmt: on
 def test_basics_location(text, expected):

@@ -61,6 +61,11 @@ def test_contact_emails_of_other_people_are_not_basics(text):
     ("陳大文\n電話：9123 4567\n地址：香港九龍", ["+85291234567"]),
     ("王小明\n电话：010-6275 1234", ["+861062751234"]),
     ("个人信息\n姓    名：王小明\n手　　机：138 0013 8000", ["+8613800138000"]),
+    # no country code: the region comes from the resume's own address
+    ("Jane Doe\n14 Marlborough Road, Bristol BS6 5JP\nMobile: 07700 900461", ["+447700900461"]),
+    ("Jane Doe\nNewcastle NSW 2300\nM: 0412 345 678  |  E: jane@example.com.au", ["+61412345678"]),
+    ("Jane Doe\nSydney, Australia\nPh: 02 9374 4000", ["+61293744000"]),
+    ("Jane Doe\nLondon, UK\nT: 020 7946 0958 | jane@x.org", ["+442079460958"]),
 ])
 # fmt: on
 def test_contact_phones_e164(text, expected):
