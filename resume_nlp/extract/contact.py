@@ -19,12 +19,14 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
 import regex
 
+from ..gazetteer import locations
 from ..names import looks_like_en_name, looks_like_zh_name
 from ..patterns import LABEL_PADDING, literal_alternation, pattern
 from ..resources import table
@@ -73,23 +75,16 @@ _US_STATE = regex.compile(
 )
 _CANADA = regex.compile(r"\bCanada\b|,\s*(?:ON|BC|QC|AB|MB|NS|NB|NL|PE|SK)\b")
 _CHINA = regex.compile(r"\bChina\b|\bP\.\s?R\.\s?C\b|中国|\p{Han}{2}(?:省|市)")
-# Where a national number without +cc (07700 900461, 0412 345 678) belongs: the document's own
-# address names the country through a postcode, a state code, a major city, the country or a
-# national e-mail/web domain. Only countries whose numbers are not NANP-shaped are listed.
-_REGION_EVIDENCE: dict[str, "regex.Pattern[str]"] = {
-    "GB": regex.compile(
-        r"(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Za-z0-9])"  # postcode: BS6 5JP, SW1A 1AA
-        r"|\b(?:United Kingdom|England|Scotland|(?<!South )Wales|Northern Ireland|London|Manchester|Birmingham|"
-        r"Bristol|Leeds|Edinburgh|Glasgow|Cardiff|Belfast|Liverpool|Sheffield|Nottingham)\b|\bUK\b|\.(?:co|ac|org|gov|nhs)\.uk\b"),
-    "AU": regex.compile(
-        r"\b(?:NSW|QLD|VIC|TAS|ACT|WA|SA|NT)\s+\d{4}\b"  # state and postcode: NSW 2300
-        r"|\b(?:Australia|New South Wales|Queensland|NSW|QLD|Sydney|Melbourne|Brisbane|Canberra|Adelaide|Hobart)\b"
-        r"|\.(?:com|edu|gov|org|net|id)\.au\b"),
-    "NZ": regex.compile(r"\bNew Zealand\b|\b(?:Auckland|Wellington|Christchurch)\b|\.(?:co|ac|org|govt)\.nz\b"),
-    "IE": regex.compile(r"\b(?:Ireland|Dublin)\b(?<!Northern Ireland)|\.ie\b"),
-    "IN": regex.compile(r"\bIndia\b|\b(?:Mumbai|New Delhi|Bengaluru|Bangalore|Chennai|Hyderabad|Kolkata|Pune)\b|\.(?:co|ac|gov|org|net)\.in\b"),
-    "SG": regex.compile(r"\bSingapore\b|\.(?:com|edu|gov)\.sg\b"),
+# Where a national number without +cc (07700 900461, 0412 345 678) belongs: the places the
+# document names (the locations gazetteer) and what a gazetteer cannot hold: postcodes, a state
+# with its postcode, national web and e-mail domains.
+_POSTAL_EVIDENCE: dict[str, "regex.Pattern[str]"] = {
+    "GB": regex.compile(r"(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![A-Za-z0-9])"),  # BS6 5JP, SW1A 1AA
+    "AU": regex.compile(r"\b(?:NSW|QLD|VIC|TAS|ACT|WA|SA|NT)\s+\d{4}\b"),  # NSW 2300
 }
+_NATIONAL_DOMAIN = regex.compile(r"\.(?:(?:co|ac|org|gov|govt|nhs|com|edu|net|id)\.)?(uk|au|nz|ie|in|sg)\b")
+_NANP_REGIONS = frozenset({"US", "CA"})
+
 # Short labels printed before a number or an address (M: 0412 345 678 | E: a@b.com.au), read
 # case-sensitively and only with a colon: a lone "m" or "t" is everywhere in running text.
 _SHORT_LABEL = regex.compile(r"(?<![\w.&'’])(?P<label>Mob|MOB|Ph|PH|Tel|TEL|[MTPHCEW])(?P<colon>[ \t]?[:：][ \t]*)(?=\S)")
@@ -293,12 +288,19 @@ def _address_region(doc: "Document", nanp_evidence: int) -> str | None:
     text = doc.text
     first = next((s.start for s in doc.sections if s.heading is not None), len(text))
     head = min(first, 600)
-    best, best_n = None, 0
-    for code, rx in _REGION_EVIDENCE.items():
-        n = sum(3 if m.start() < head else 1 for m in rx.finditer(text))
-        if n > best_n:
-            best, best_n = code, n
-    return best if best is not None and best_n > nanp_evidence else None
+    evidence: Counter[str] = Counter()
+    for m in locations().find(text):
+        if m.entity.country and m.entity.country not in _NANP_REGIONS:
+            evidence[m.entity.country] += 3 if m.start < head else 1
+    for code, rx in _POSTAL_EVIDENCE.items():
+        for m in rx.finditer(text):
+            evidence[code] += 3 if m.start() < head else 1
+    for m in _NATIONAL_DOMAIN.finditer(text):
+        evidence["GB" if m[1] == "uk" else m[1].upper()] += 3 if m.start() < head else 1
+    if not evidence:
+        return None
+    best, best_n = evidence.most_common(1)[0]
+    return best if best_n > nanp_evidence else None
 
 
 def _section_kind_at(doc: "Document", offset: int) -> str | None:
