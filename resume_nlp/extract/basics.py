@@ -139,8 +139,6 @@ _POSTCODE = regex.compile(
     r"(?:\s*[-–—]\s*|\s+)(?:\d{5}(?:-\d{4})?|\d{6}|\d{3}\s\d{3}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
     r"|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|\d{4})$")
 _TRAILING_CODE = regex.compile(r"^(?P<place>\p{L}[\p{L}.'’ \-]*?)\s+(?P<code>\p{Lu}{2,3})$")  # Newcastle NSW
-
-
 _TOWN = regex.compile(r"^\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){0,2}$")
 
 
@@ -170,6 +168,8 @@ def _place_hit(text: str) -> dict | None:
         parts[-1:] = [m["place"], m["code"]]
     cleaned = ", ".join(p for p in parts if p)
     return gazetteer_location(cleaned) if cleaned and cleaned != text else None
+
+
 _ADMIN_GAP = " 省市"  # what may stand between the places that open a Chinese address (广东省深圳市)
 
 
@@ -609,8 +609,6 @@ class BasicsExtractor:
                 core = _AREA_WORDS.sub("", cell).strip(" ,")
                 known = bool(core) and _place_hit(core) is not None  # Austin, TX 78701; Newcastle NSW 2300
                 if not core or ("," not in core and not known):
-                    continue
-                if "," not in core and clean_en_name(core) and not known:
                     continue
                 loc = parse_location(core)
                 if loc and loc.get("city") and loc.get("country"):

@@ -421,8 +421,7 @@ def _label_key(label: str) -> str:
 
 
 def _is_place(text: str) -> bool:
-    loc = parse_location(text)
-    return bool(loc and (loc.get("city") or loc.get("region") or loc.get("country")))
+    return parse_location(text) is not None
 
 
 def _place_cells(text: str, simp: str, a: int, b: int, splitter: regex.Pattern) -> list[tuple[int, int]]:
