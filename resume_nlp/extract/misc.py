@@ -26,7 +26,7 @@ from ..resources import table
 from ..spans import Draft, Mention
 from .awards import find_dates
 from .languages import find_tests
-from .summary import BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
+from .summary import PIECE_BREAK, BodyLine, body_lines, bullet_mention, make_mention, text_lang, trim
 
 __all__ = ["CertificateParser", "ReferenceParser", "InterestParser", "JobIntentionParser", "intention_values"]
 
@@ -398,8 +398,6 @@ _JOB_SPLIT = regex.compile(r"\s*(?:[,，、;；/|]|\s+)\s*")
 _JOB_SPLIT_EN = regex.compile(r"\s*[,，、;；/|]\s*")
 # a Chinese key at the start of an intention line ("目前状况：", "期望行业："); known keys are cut before
 _OTHER_LABEL = regex.compile(r"(?P<label>\p{Han}[\p{Han} ]{1,9})\s*[:：]")
-# between the pieces of a one-line intention: "Java开发工程师 | 北京 | 15-20K", "前端开发工程师 · 深圳 · 25-35K"
-_PIECE_BREAK = regex.compile(r"\s*[|｜•·]\s*|\s*\t\s*|\s{2,}")
 
 
 @lru_cache(maxsize=1)
@@ -463,7 +461,7 @@ def intention_values(text: str, simp: str, a: int, b: int, field: str = "positio
         return [("salary", a, b)]
     out: list[tuple[str, int, int]] = []
     pieces, pos = [], a
-    for m in _PIECE_BREAK.finditer(simp, a, b):
+    for m in PIECE_BREAK.finditer(simp, a, b):
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, b))
@@ -526,7 +524,7 @@ class JobIntentionParser:
                     # slot for, not a position
                     d.consumed.append(make_mention(text, "_label", a, b, source=self.name))
                     continue
-                if kind != "salary" and not _PIECE_BREAK.search(simp, a, b) and text_lang(text[a:b]) == "zh":
+                if kind != "salary" and not PIECE_BREAK.search(simp, a, b) and text_lang(text[a:b]) == "zh":
                     # one Chinese list: "人工智能 机器学习、算法工程师" (a space separates items too)
                     values = [(kind, cs, ce) for cs, ce in _place_cells(text, simp, a, b, _JOB_SPLIT)]
                     if kind == "positions":

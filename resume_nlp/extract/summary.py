@@ -17,7 +17,7 @@ import regex
 from ..document import Document, SectionView
 from ..spans import Draft, Line, Mention
 
-__all__ = ["SummaryParser", "text_lang", "make_mention", "trim", "body_lines", "BodyLine"]
+__all__ = ["SummaryParser", "text_lang", "make_mention", "trim", "body_lines", "BodyLine", "PIECE_BREAK", "is_intention_line"]
 
 # --- shared helpers -------------------------------------------------------------------------
 _HAN = regex.compile(r"\p{Han}")
@@ -89,7 +89,8 @@ def bullet_mention(text: str, bl: BodyLine, source: str) -> list[Mention]:
 
 _OBJECTIVE_LABEL = regex.compile(r"\G(?:career\s+objective|objective|career\s+goal|求职目标|职业目标)\s*[:：]\s*", regex.I)
 _PROSE_END = regex.compile(r"[.!?](?:\s|$)|[。！？]")
-_PIECE_BREAK = regex.compile(r"[|｜•·\t]|\s{2,}")
+# between the pieces of a one-line job intention: "Java开发工程师 | 北京 | 15-20K", "前端 · 深圳 · 25-35K"
+PIECE_BREAK = regex.compile(r"\s*[|｜•·]\s*|\s*\t\s*|\s{2,}")
 _CONTACTISH = regex.compile(r"@|https?://|www\.|\d{3}[\s\-)]*\d{3,}|[|｜·•]\s")
 
 
@@ -122,7 +123,7 @@ def is_intention_line(doc: "Document", start: int, end: int) -> bool:
     intention (the basics extractor reads it), not a headline."""
     from .misc import intention_values  # misc builds on this module's line helpers
 
-    if not _PIECE_BREAK.search(doc.text, start, end):
+    if not PIECE_BREAK.search(doc.text, start, end):
         return False
     return any(kind in ("locations", "salary") for kind, _, _ in intention_values(doc.text, doc.simplified, start, end))
 
