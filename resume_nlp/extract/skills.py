@@ -328,8 +328,12 @@ def _en_tail(text: str, s: int, e: int) -> regex.Match | None:
 
 
 def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, int, str] | None,
-                list_context: bool, prose: bool = False) -> tuple[list[SkillItem], tuple[int, int, str] | None]:
-    """One list item -> skills (usually one), and the level carried to the next items."""
+                list_context: bool, prose: bool = False, skills_list: bool = False
+                ) -> tuple[list[SkillItem], tuple[int, int, str] | None]:
+    """One list item -> skills (usually one), and the level carried to the next items.
+
+    ``list_context``: the item is one of a list; ``skills_list``: a list under a Skills heading,
+    whose unknown items may be lower case; ``prose``: the line is a sentence."""
     level = carry_level
     # leading level words: 熟练掌握Python / Proficient in Python
     m = _ZH_LEVEL_PREFIX.match(simp, s, e)
@@ -417,7 +421,7 @@ def _clean_item(text: str, simp: str, s: int, e: int, carry_level: tuple[int, in
         return sub_items, level  # an unknown Chinese phrase of a sentence ("垃圾回收机制", "调优")
     if (list_context and latin_words <= 3 and han <= 6 and not _PROSE_PUNCT.search(raw)
             and not _LONG_NUMBER.search(raw) and (latin_words + (1 if han else 0)) >= 1
-            and not (latin_words and raw[:1].islower() and latin_words > 1 and list_context != "skills_section")):
+            and not (latin_words and raw[:1].islower() and latin_words > 1 and not skills_list)):
         return [SkillItem(s, e, _VERSION.sub("", raw) or raw, None, False, item_level)] + sub_items, level
     return sub_items, level
 
@@ -514,16 +518,16 @@ def parse_skill_list(text: str, simp: str, start: int, end: int, *, in_skills_se
     links = _links(text, s, end)
     link_ends = [le for _, le in links]  # disjoint and in order
     spans = [(a, b) for a, b in _split_items(text, s, end) if not _overlaps(links, link_ends, a, b)]
-    list_context: bool | str = labelled or len(spans) >= 2
-    if in_skills_section and (list_context or (bulleted and len(spans) == 1)):
-        # under a Skills heading a bullet of one item is a list item too ("• Stakeholder
-        # management"; an unbulleted lone line may be a stray name), and items after a
-        # separator may be lower case ("Budgeting, forecasting and variance analysis")
-        list_context = "skills_section"
+    list_context = labelled or len(spans) >= 2
+    # under a Skills heading a bullet of one item is a list item too ("• Stakeholder
+    # management"; an unbulleted lone line may be a stray name), and items after a
+    # separator may be lower case ("Budgeting, forecasting and variance analysis")
+    skills_list = in_skills_section and (list_context or (bulleted and len(spans) == 1))
+    list_context = list_context or skills_list
     prose = not labelled and bool(_PROSE_LINE.search(simp, s, end))
     items: list[SkillItem] = []
     for a, b in spans:
-        got, level = _clean_item(text, simp, a, b, level, list_context, prose)
+        got, level = _clean_item(text, simp, a, b, level, list_context, prose, skills_list)
         items.extend(got)
     langs = [i for i in items if i.category == "language"]
     if items and len(langs) * 2 >= len(items):
