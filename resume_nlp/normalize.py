@@ -44,13 +44,9 @@ class Mark:
     value: object = None
 
 
-# ASCII punctuation -> the full-width forms NFKC folds into it (U+FF01-FF5E, not letters or digits)
-_FULLWIDTH_OF: dict[str, str] = {}
-for _code in range(0xFF01, 0xFF5F):
-    _wide = chr(_code)
-    if not _wide.isalnum():
-        _FULLWIDTH_OF[unicodedata.normalize("NFKC", _wide)] = _FULLWIDTH_OF.get(unicodedata.normalize("NFKC", _wide), "") + _wide
-del _code, _wide
+# ASCII punctuation -> its full-width form (U+FF01-FF5E, one each), which NFKC folds into it
+_FULLWIDTH_OF: dict[str, str] = {unicodedata.normalize("NFKC", chr(c)): chr(c)
+                                  for c in range(0xFF01, 0xFF5F) if not chr(c).isalnum()}
 
 
 @dataclass(slots=True)
@@ -83,7 +79,7 @@ class NormalizedText:
         for i, c in enumerate(chars):
             if c in _FULLWIDTH_OF:
                 source = self.raw[self.offsets[at + i]]
-                if source in _FULLWIDTH_OF[c]:
+                if source == _FULLWIDTH_OF[c]:
                     chars[i] = source
         return "".join(chars)
 
