@@ -34,6 +34,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.attrs import DEP, IDX, LEMMA, NORM, TAG
 from spacy.language import Language
 from spacy.pipeline import Tagger
@@ -140,8 +141,6 @@ class CharFeatures:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        import numpy
-
         text = doc.text
         bigrams, pos, words, lexicon = features(text, self.segmentation)
         if self.segmentation:
@@ -300,8 +299,6 @@ class EntityTagger(Tagger):
         return self.model.ops.to_numpy(self.model.get_param("transitions"))
 
     def _scores2guesses(self, scores: list[Any]) -> list[Any]:
-        import numpy
-
         ems = [numpy.asarray(self.model.ops.to_numpy(s), dtype="float32") for s in scores]
         return crf.viterbi(ems, self._transitions(), self.constraints())
 
@@ -313,8 +310,6 @@ class EntityTagger(Tagger):
             doc.ents = biluo_tags_to_spans(doc, [labels[i] for i in ids])
 
     def get_loss(self, examples: Any, scores: list[Any]) -> tuple[float, list[Any]]:
-        import numpy
-
         index = {label: i for i, label in enumerate(self.labels)}
         ems, gold, kept = [], [], []
         for n, (eg, sc) in enumerate(zip(examples, scores)):
@@ -336,8 +331,6 @@ class EntityTagger(Tagger):
 
     def initialize(self, get_examples: Any, *, nlp: Language | None = None,
                    labels: Any = None) -> None:
-        import numpy
-
         if labels is None:
             types = sorted({t[2:] for eg in get_examples() for t in eg.get_aligned_ner()
                             if t and t not in ("O", "-")})
